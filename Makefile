@@ -1,0 +1,38 @@
+# clientconf: a contract and conformance suite for OAuth client-management APIs.
+GO        ?= go
+GOTESTSUM  = $(GO) tool gotestsum
+REPORTS    = reports
+# `make test` must check the embedded reference server, whatever the shell exports.
+CLEAN_ENV  = env $$(env | grep -o '^CONFORMANCE_[A-Z_]*' | sed 's/^/-u /')
+
+.PHONY: conformance test serve bench vet
+
+## conformance: the full suite against CONFORMANCE_BASE_URL, or the embedded reference server.
+## Writes reports/junit.xml, reports/events.json and reports/summary.md.
+conformance:
+	@mkdir -p $(REPORTS)
+	@$(GOTESTSUM) --format pkgname-and-test-fails --hide-summary=skipped \
+		--junitfile $(REPORTS)/junit.xml --junitfile-project-name clientconf \
+		--junitfile-testsuite-name short --junitfile-testcase-classname relative \
+		--jsonfile $(REPORTS)/events.json \
+		-- -count=1 -run '^TestConformance$$' ./conformance/ ; \
+	$(GO) run ./cmd/report -events $(REPORTS)/events.json -out $(REPORTS)/summary.md -exit-code
+
+## test: vet, unit tests of engine and reference, the suite against the reference (0 failures)
+## and against every fault switch (each must be caught).
+test: vet
+	@mkdir -p $(REPORTS)
+	$(CLEAN_ENV) $(GOTESTSUM) --format pkgname-and-test-fails --junitfile $(REPORTS)/test-junit.xml -- -count=1 ./...
+	$(CLEAN_ENV) $(GO) test -count=1 -race -short ./conformance/... ./reference/...
+
+vet:
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
+	$(GO) vet ./...
+
+## serve: run the reference server on 127.0.0.1:8080 and print the variables for the suite.
+serve:
+	$(GO) run ./cmd/refserver -addr 127.0.0.1:8080
+
+## bench: benchmarks of the contract checks and of a whole suite run.
+bench:
+	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./conformance/...

@@ -1,0 +1,115 @@
+package conformance
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/clientconf/clientconf/specs"
+)
+
+// Config is the target configuration, read from CONFORMANCE_* environment variables.
+type Config struct {
+	BaseURL          string // empty: the embedded reference server
+	Tokens           map[Role]string
+	AppID            string
+	OtherAppID       string
+	Surfaces         []string // empty: every surface the target has credentials for
+	AllowDestructive bool
+	SkipBasis        map[Basis]bool
+	Timeout          time.Duration // per request
+	Concurrency      int           // scenarios in flight at once
+}
+
+// tokenVars maps each configured role to its variable.
+var tokenVars = []struct {
+	role Role
+	name string
+}{
+	{Main, "CONFORMANCE_TOKEN"}, {ReadOnly, "CONFORMANCE_READONLY_TOKEN"},
+	{NoPerm, "CONFORMANCE_NOPERM_TOKEN"}, {Other, "CONFORMANCE_OTHER_APP_TOKEN"},
+	{Admin, "CONFORMANCE_ADMIN_TOKEN"},
+}
+
+// ConfigError is a bad configuration: it names the variable and the fix.
+type ConfigError struct {
+	Variable string
+	Problem  string
+	Fix      string
+}
+
+func (e *ConfigError) Error() string {
+	return fmt.Sprintf("configuration error: %s %s; fix: %s", e.Variable, e.Problem, e.Fix)
+}
+
+// ConfigFromEnv reads the configuration with getenv (os.Getenv in production). Token values
+// never appear in errors.
+func ConfigFromEnv(getenv func(string) string) (Config, error) {
+	cfg := Config{Tokens: map[Role]string{}, SkipBasis: map[Basis]bool{}, Timeout: 10 * time.Second, Concurrency: 8}
+	cfg.BaseURL = strings.TrimSpace(getenv("CONFORMANCE_BASE_URL"))
+	for _, tv := range tokenVars {
+		if v := strings.TrimSpace(getenv(tv.name)); v != "" {
+			cfg.Tokens[tv.role] = v
+		}
+	}
+	cfg.AppID = strings.TrimSpace(getenv("CONFORMANCE_APP_ID"))
+	cfg.OtherAppID = strings.TrimSpace(getenv("CONFORMANCE_OTHER_APP_ID"))
+	if cfg.BaseURL != "" {
+		u, err := url.Parse(cfg.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return cfg, &ConfigError{"CONFORMANCE_BASE_URL", fmt.Sprintf("is %q, not an absolute http(s) URL", cfg.BaseURL),
+				"set it to the API base URL, e.g. https://api.sbx.transmitsecurity.io/cis, or unset it to test the embedded reference server"}
+		}
+		if u.Scheme == "https" && cfg.Tokens[Main] == "" {
+			return cfg, &ConfigError{"CONFORMANCE_TOKEN", "is empty but CONFORMANCE_BASE_URL is an https target",
+				"export CONFORMANCE_TOKEN with an access token of an app that has full client permissions"}
+		}
+	}
+	if v := strings.TrimSpace(getenv("CONFORMANCE_SURFACES")); v != "" {
+		for _, s := range strings.Split(v, ",") {
+			s = strings.TrimSpace(s)
+			if _, ok := specs.File(s); !ok {
+				return cfg, &ConfigError{"CONFORMANCE_SURFACES", fmt.Sprintf("names unknown surface %q", s),
+					"use a comma list of " + strings.Join(specs.Surfaces(), ", ")}
+			}
+			cfg.Surfaces = append(cfg.Surfaces, s)
+		}
+	}
+	switch v := strings.TrimSpace(getenv("CONFORMANCE_ALLOW_DESTRUCTIVE")); v {
+	case "", "0", "false":
+	case "1", "true":
+		cfg.AllowDestructive = true
+	default:
+		return cfg, &ConfigError{"CONFORMANCE_ALLOW_DESTRUCTIVE", fmt.Sprintf("is %q", v),
+			"set it to 1 to allow collection deletes, or leave it unset"}
+	}
+	if v := strings.TrimSpace(getenv("CONFORMANCE_SKIP_BASIS")); v != "" {
+		for _, b := range strings.Split(v, ",") {
+			b = strings.TrimSpace(b)
+			switch Basis(b) {
+			case Spec, Documented, Assumed:
+				cfg.SkipBasis[Basis(b)] = true
+			default:
+				return cfg, &ConfigError{"CONFORMANCE_SKIP_BASIS", fmt.Sprintf("names unknown basis %q", b),
+					"use a comma list of spec, documented, assumed"}
+			}
+		}
+	}
+	return cfg, nil
+}
+
+// surfacesFor picks the surfaces of an external target: the configured list, or those the
+// base URL and credentials fit.
+func (c Config) surfacesFor() []string {
+	if len(c.Surfaces) > 0 {
+		return c.Surfaces
+	}
+	if c.Tokens[Main] == "" && c.Tokens[Admin] == "" {
+		return nil
+	}
+	if strings.Contains(c.BaseURL, "/api/v2") || strings.Contains(c.BaseURL, "auth0.com") {
+		return []string{"auth0"}
+	}
+	return []string{"clients", "applications"}
+}

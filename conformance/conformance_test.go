@@ -1,0 +1,43 @@
+package conformance_test
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"testing"
+
+	"github.com/clientconf/clientconf/conformance"
+	"github.com/clientconf/clientconf/conformance/reftarget"
+)
+
+// TestConformance runs the whole suite: against CONFORMANCE_BASE_URL when set, otherwise
+// against the embedded reference server (which must pass with zero failures).
+func TestConformance(t *testing.T) {
+	cfg, err := conformance.ConfigFromEnv(os.Getenv)
+	if err != nil {
+		t.Fatalf("SUITE ERROR (not a conformance failure): %v", err)
+	}
+	var target conformance.Target
+	if cfg.BaseURL == "" {
+		target, err = reftarget.Start(t.Cleanup, reftarget.Options{Surfaces: cfg.Surfaces})
+		if err != nil {
+			t.Fatalf("SUITE ERROR (not a conformance failure): %v", err)
+		}
+		target.SkipBasis = cfg.SkipBasis
+	} else {
+		target = conformance.TargetFromConfig(cfg)
+	}
+	conformance.Run(t, target)
+}
+
+// TestMain stops at once, with one message, on a bad configuration.
+func TestMain(m *testing.M) {
+	if _, err := conformance.ConfigFromEnv(os.Getenv); err != nil {
+		var ce *conformance.ConfigError
+		if errors.As(err, &ce) {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(2)
+		}
+	}
+	os.Exit(m.Run())
+}

@@ -1,0 +1,236 @@
+package conformance
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+
+	"github.com/clientconf/clientconf/conformance/contract"
+)
+
+// maxBody caps how much of a response the suite reads: a target that streams a huge body
+// fails the check instead of exhausting memory.
+const maxBody = 8 << 20
+
+// S is the scenario context: it sends requests as a role, checks every exchange against the
+// spec, registers cleanup of what it creates, and reports failures with full context.
+type S struct {
+	T    TB
+	sc   Scenario
+	env  *env
+	spec *contract.Spec
+	base string
+}
+
+// Opt shapes a request.
+type Opt func(*request)
+
+type request struct {
+	body        []byte
+	contentType string
+	header      http.Header
+	query       url.Values
+}
+
+// JSON sends v encoded as the JSON body.
+func JSON(v any) Opt {
+	return func(r *request) {
+		data, err := json.Marshal(v)
+		if err != nil {
+			panic(fmt.Sprintf("scenario body is not JSON-encodable: %v", err))
+		}
+		r.body, r.contentType = data, "application/json"
+	}
+}
+
+// Raw sends body as is with the given content type (for malformed input).
+func Raw(contentType string, body []byte) Opt {
+	return func(r *request) { r.body, r.contentType = body, contentType }
+}
+
+// Query adds a query parameter.
+func Query(key, value string) Opt {
+	return func(r *request) { r.query.Add(key, value) }
+}
+
+// Header sets a request header (Authorization is set from the role).
+func Header(key, value string) Opt {
+	return func(r *request) { r.header.Set(key, value) }
+}
+
+// Do sends one request as role to path (relative to the surface's base URL), checks the
+// response against the spec, and returns it. Transport failures end the scenario as a suite
+// error, never as non-conformance.
+func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
+	s.T.Helper()
+	rq := &request{header: http.Header{}, query: url.Values{}}
+	for _, o := range opts {
+		o(rq)
+	}
+	u := s.base + path
+	if len(rq.query) > 0 {
+		u += "?" + rq.query.Encode()
+	}
+	r := &Response{s: s, Role: role, Method: method, Path: path, URL: u, ReqBody: rq.body}
+	ctx, cancel := context.WithTimeout(s.T.Context(), s.env.target.timeout())
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, method, u, bytes.NewReader(rq.body))
+	if err != nil {
+		s.T.Fatalf("%s cannot build request %s %s: %v", suiteErrorPrefix, method, s.redact(u), err)
+	}
+	req.Header = rq.header
+	if rq.contentType != "" {
+		req.Header.Set("Content-Type", rq.contentType)
+	}
+	req.Header.Set("Accept", "application/json")
+	if auth := s.authorization(role); auth != "" {
+		req.Header.Set("Authorization", auth)
+	}
+	resp, err := s.env.client.Do(req)
+	if err != nil {
+		s.T.Fatalf("%s %s %s (as %s) got no response: %s", suiteErrorPrefix, method, s.redact(u), role, s.redact(describeTransportError(err)))
+	}
+	defer resp.Body.Close()
+	r.Status, r.Header = resp.StatusCode, resp.Header
+	r.Body, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	if err != nil {
+		s.T.Fatalf("%s %s %s (as %s): reading the response body failed: %s", suiteErrorPrefix, method, s.redact(u), role, s.redact(err.Error()))
+	}
+	if len(r.Body) > maxBody {
+		s.fail(r, "transport/body-size", fmt.Sprintf("a response body of at most %d bytes", maxBody), "a larger body (cut off)")
+		r.Body = r.Body[:maxBody]
+	}
+	s.env.redactor.Learn(r.Body)
+	op, params, _ := s.spec.Route(method, path)
+	r.Op, r.Params = op, params
+	if op != nil {
+		for _, v := range contract.Check(ctx, contract.Exchange{Op: op, Method: method, Status: r.Status, Header: r.Header, Body: r.Body}) {
+			s.failViolation(r, v)
+		}
+		if op.Cleanup != nil && r.Status/100 == 2 {
+			s.registerCleanup(r)
+		}
+	}
+	s.checkErrorBody(r)
+	return r
+}
+
+// authorization returns the Authorization header for a role, skipping the scenario when the
+// role has no configured token.
+func (s *S) authorization(role Role) string {
+	switch role {
+	case NoToken:
+		return ""
+	case BadToken:
+		return "Bearer clientconf-not-a-valid-token-" + strings.TrimSuffix(s.env.prefix, "-")
+	}
+	tok := s.env.target.Tokens[role]
+	if tok == "" {
+		s.T.Skipf("skipped: needs the %s role; set %s", role, roleVariable(role))
+	}
+	return "Bearer " + tok
+}
+
+func describeTransportError(err error) string {
+	var ue *url.Error
+	if errors.As(err, &ue) && ue.Timeout() {
+		return "timed out: " + ue.Err.Error()
+	}
+	return err.Error()
+}
+
+// Response is one checked exchange.
+type Response struct {
+	s       *S
+	Role    Role
+	Method  string
+	Path    string
+	URL     string
+	ReqBody []byte
+	Status  int
+	Header  http.Header
+	Body    []byte
+	Op      *contract.Op      // nil when the spec documents no such method on the path
+	Params  map[string]string // path parameters, when Op is known
+	decoded any
+	decErr  error
+	parsed  bool
+}
+
+// Expect ends the scenario unless the status is one of codes: later steps depend on it.
+func (r *Response) Expect(codes ...int) *Response {
+	r.s.T.Helper()
+	if !r.Is(codes...) {
+		r.s.fail(r, "status", "status "+joinCodes(codes), fmt.Sprintf("status %d", r.Status))
+		r.s.T.Fatalf("(scenario stopped: the steps after this one depend on it)")
+	}
+	return r
+}
+
+// Check reports a failure unless the status is one of codes, and lets the scenario go on.
+func (r *Response) Check(codes ...int) bool {
+	r.s.T.Helper()
+	if !r.Is(codes...) {
+		r.s.fail(r, "status", "status "+joinCodes(codes), fmt.Sprintf("status %d", r.Status))
+		return false
+	}
+	return true
+}
+
+// Is reports whether the status is one of codes.
+func (r *Response) Is(codes ...int) bool {
+	for _, c := range codes {
+		if r.Status == c {
+			return true
+		}
+	}
+	return false
+}
+
+// JSON returns the decoded body (nil when it is not JSON).
+func (r *Response) JSON() any {
+	if !r.parsed {
+		r.parsed = true
+		r.decErr = json.Unmarshal(r.Body, &r.decoded)
+	}
+	return r.decoded
+}
+
+// Object returns the resource in a success body: the body itself, or what the spec's
+// envelope wraps (e.g. {"result": …}).
+func (r *Response) Object() any {
+	v := r.JSON()
+	if r.Op == nil {
+		return v
+	}
+	if key := envelopeKey(r.Op, r.Status); key != "" {
+		if m, ok := v.(map[string]any); ok {
+			return m[key]
+		}
+	}
+	return v
+}
+
+// Field reads a JSON pointer inside Object().
+func (r *Response) Field(pointer string) (any, bool) { return lookup(r.Object(), pointer) }
+
+// String reads a string field inside Object(); "" when absent or not a string.
+func (r *Response) String(pointer string) string {
+	v, _ := r.Field(pointer)
+	s, _ := v.(string)
+	return s
+}
+
+func joinCodes(codes []int) string {
+	s := make([]string, len(codes))
+	for i, c := range codes {
+		s[i] = fmt.Sprint(c)
+	}
+	return strings.Join(s, " or ")
+}

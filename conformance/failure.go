@@ -1,0 +1,107 @@
+package conformance
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/clientconf/clientconf/conformance/contract"
+)
+
+// suiteErrorPrefix starts every message about the suite itself failing (no connection, bad
+// configuration), so nobody mistakes it for the target breaking a rule.
+const suiteErrorPrefix = "SUITE ERROR (not a conformance failure):"
+
+// bodyShown caps how much of a body a failure message shows.
+const bodyShown = 600
+
+// fail reports a broken rule with everything a stranger needs: the scenario and its
+// requirement, the request, the rule, what was expected and what came back. Secrets masked.
+func (s *S) fail(r *Response, check, expected, actual string) {
+	s.T.Helper()
+	s.T.Errorf("%s", s.message(r, s.sc.ID+": "+check, "", expected, actual))
+}
+
+func (s *S) failViolation(r *Response, v contract.Violation) {
+	s.T.Helper()
+	if s.env.target.SkipBasis[Spec] {
+		return
+	}
+	what := fmt.Sprintf("the documented response of %s for status %d", r.Op.ID, r.Status)
+	if v.Keyword != "" {
+		what += fmt.Sprintf(" (schema keyword %q)", v.Keyword)
+	}
+	s.T.Errorf("%s", s.message(r, v.Rule+" [basis: spec]", v.Pointer, what, v.Reason))
+}
+
+func (s *S) message(r *Response, rule, field, expected, actual string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s: %s [basis: %s]\n", s.sc.ID, s.sc.Requirement, s.sc.Basis)
+	if r != nil {
+		fmt.Fprintf(&b, "request:  %s %s (as %s) → %d\n", r.Method, s.redact(r.URL), r.Role, r.Status)
+		if len(r.ReqBody) > 0 {
+			fmt.Fprintf(&b, "sent:     %s\n", s.env.redactor.Body(r.ReqBody, bodyShown))
+		}
+	}
+	fmt.Fprintf(&b, "rule:     %s\n", rule)
+	if field != "" {
+		fmt.Fprintf(&b, "field:    %s\n", field)
+	}
+	fmt.Fprintf(&b, "expected: %s\n", s.redact(expected))
+	fmt.Fprintf(&b, "actual:   %s", s.redact(actual))
+	if r != nil && len(r.Body) > 0 {
+		fmt.Fprintf(&b, "\nbody:     %s", s.env.redactor.Body(r.Body, bodyShown))
+	}
+	return b.String()
+}
+
+func (s *S) redact(v string) string { return s.env.redactor.String(v) }
+
+// Errorf reports a broken rule found on a response: check names what was checked (it is
+// appended to the scenario ID to form the rule).
+func (s *S) Errorf(r *Response, check, expected, actual string) {
+	s.T.Helper()
+	s.fail(r, check, expected, actual)
+}
+
+// Fatalf is Errorf that also ends the scenario, for steps later ones depend on.
+func (s *S) Fatalf(r *Response, check, expected, actual string) {
+	s.T.Helper()
+	s.fail(r, check, expected, actual)
+	s.T.Fatalf("(scenario stopped: the steps after this one depend on it)")
+}
+
+// checkErrorBody applies the surface's rule for error bodies beyond their schema: the code
+// in the body equals the HTTP status (Transmit: assumed; Auth0: documented, with the reason
+// phrase).
+func (s *S) checkErrorBody(r *Response) {
+	if r.Status < 400 {
+		return
+	}
+	obj, ok := r.JSON().(map[string]any)
+	if !ok {
+		return
+	}
+	switch s.sc.Surface() {
+	case "clients", "applications":
+		if s.env.target.SkipBasis[Assumed] {
+			return
+		}
+		if code, ok := obj["error_code"].(float64); ok && int(code) != r.Status {
+			s.fail(r, "error_code equals the HTTP status [basis: assumed]",
+				fmt.Sprintf("error_code %d", r.Status), fmt.Sprintf("error_code %v", code))
+		}
+	case "auth0":
+		if s.env.target.SkipBasis[Documented] {
+			return
+		}
+		if code, ok := obj["statusCode"].(float64); ok && int(code) != r.Status {
+			s.fail(r, "statusCode equals the HTTP status [basis: documented]",
+				fmt.Sprintf("statusCode %d", r.Status), fmt.Sprintf("statusCode %v", code))
+		}
+		if phrase, ok := obj["error"].(string); ok && phrase != http.StatusText(r.Status) {
+			s.fail(r, "error is the HTTP reason phrase [basis: documented]",
+				fmt.Sprintf("error %q", http.StatusText(r.Status)), fmt.Sprintf("error %q", phrase))
+		}
+	}
+}

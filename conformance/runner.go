@@ -1,0 +1,220 @@
+package conformance
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"net/http"
+	"sort"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/clientconf/clientconf/conformance/contract"
+	"github.com/clientconf/clientconf/conformance/redact"
+)
+
+// Suite holds the loaded specs and the scenario tables derived from them. Load it once and
+// run it against as many targets as needed; it is safe for concurrent use.
+type Suite struct {
+	specs     map[string]*contract.Spec
+	scenarios map[string][]Scenario
+}
+
+// NewSuite loads the specs of the given surfaces (every surface when none is given).
+func NewSuite(surfaces ...string) (*Suite, error) {
+	if len(surfaces) == 0 {
+		surfaces = []string{"clients", "applications", "auth0"}
+	}
+	su := &Suite{specs: map[string]*contract.Spec{}, scenarios: map[string][]Scenario{}}
+	for _, s := range surfaces {
+		sp, err := contract.Load(s)
+		if err != nil {
+			return nil, fmt.Errorf("load %s spec: %w", s, err)
+		}
+		su.specs[s] = sp
+		su.scenarios[s] = scenariosFor(s, sp)
+	}
+	return su, nil
+}
+
+// Spec returns the loaded spec of a surface, or nil.
+func (su *Suite) Spec(surface string) *contract.Spec { return su.specs[surface] }
+
+// Scenarios lists the scenarios of a surface, sorted by ID.
+func (su *Suite) Scenarios(surface string) []Scenario { return su.scenarios[surface] }
+
+// Run checks target with `go test`: one subtest per scenario, named by its ID, with the basis
+// and requirement attached as test attributes (they reach the JUnit file through gotestsum).
+func Run(t *testing.T, target Target) {
+	t.Helper()
+	su, err := NewSuite(target.Surfaces()...)
+	if err != nil {
+		t.Fatalf("%s could not load the specs: %v", suiteErrorPrefix, err)
+	}
+	su.Run(t, target)
+}
+
+// Run is the Suite form of the package-level Run.
+func (su *Suite) Run(t *testing.T, target Target) {
+	e, err := su.newEnv(t.Context(), target)
+	if err != nil {
+		t.Fatalf("%s %v", suiteErrorPrefix, err)
+	}
+	if len(target.Surfaces()) == 0 {
+		t.Fatalf("%s no surface selected: set CONFORMANCE_TOKEN (and CONFORMANCE_SURFACES) for the target", suiteErrorPrefix)
+	}
+	t.Logf("target: %s; surfaces: %v; run prefix: %s", target.Name, target.Surfaces(), e.prefix)
+	t.Cleanup(func() { e.ledger.report(t) })
+	runPhases(su.selected(target, nil), target.concurrency(), func(sc Scenario) {
+		t.Run(sc.ID, func(t *testing.T) { e.runScenario(t, sc) })
+	})
+}
+
+// Collect runs the selected scenarios against target without a testing.T and returns their
+// results, ordered by ID. A nil filter selects every scenario of the target's surfaces.
+func (su *Suite) Collect(ctx context.Context, target Target, filter func(Scenario) bool) ([]Result, error) {
+	e, err := su.newEnv(ctx, target)
+	if err != nil {
+		return nil, err
+	}
+	scs := su.selected(target, filter)
+	results := map[string]Result{}
+	var mu sync.Mutex
+	runPhases(scs, target.concurrency(), func(sc Scenario) {
+		rec := &recorder{ctx: ctx}
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			defer rec.runCleanups()
+			e.runScenario(rec, sc)
+		}()
+		<-done
+		mu.Lock()
+		results[sc.ID] = rec.result(sc.ID)
+		mu.Unlock()
+	})
+	out := make([]Result, 0, len(scs))
+	for _, sc := range scs {
+		out = append(out, results[sc.ID])
+	}
+	return out, nil
+}
+
+// runPhases runs independent scenarios concurrently (at most limit at once), then the
+// destructive ones one by one: a collection delete must not race scenarios that rely on
+// their own clients. run is called from several goroutines; t.Run allows that, which bounds
+// concurrency by the target's setting rather than by -test.parallel (GOMAXPROCS here).
+func runPhases(scs []Scenario, limit int, run func(Scenario)) {
+	sem := make(chan struct{}, limit)
+	var wg sync.WaitGroup
+	for _, sc := range scs {
+		if sc.Destructive {
+			continue
+		}
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer wg.Done()
+			defer func() { <-sem }()
+			run(sc)
+		}()
+	}
+	wg.Wait()
+	for _, sc := range scs {
+		if sc.Destructive {
+			run(sc)
+		}
+	}
+}
+
+func (su *Suite) selected(target Target, filter func(Scenario) bool) []Scenario {
+	var out []Scenario
+	for _, surface := range target.Surfaces() {
+		for _, sc := range su.scenarios[surface] {
+			if filter == nil || filter(sc) {
+				out = append(out, sc)
+			}
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// env is the state of one run against one target, shared by its scenarios.
+type env struct {
+	suite    *Suite
+	target   Target
+	client   *http.Client
+	redactor *redact.Redactor
+	ledger   *ledger
+	prefix   string
+	seq      atomic.Int64
+}
+
+func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
+	e := &env{suite: su, target: target, client: target.Client, prefix: target.RunPrefix}
+	if e.client == nil {
+		e.client = &http.Client{
+			Timeout: target.timeout(),
+			// Never follow redirects: a redirect is an answer to check, and following one to
+			// another host would hand it our token.
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+		}
+	}
+	if e.prefix == "" {
+		e.prefix = newRunPrefix(time.Now())
+	}
+	var secrets []string
+	for _, tok := range target.Tokens {
+		secrets = append(secrets, tok)
+	}
+	e.redactor = redact.New(secrets...)
+	e.ledger = &ledger{}
+	for _, s := range target.Surfaces() {
+		if su.specs[s] == nil {
+			return nil, fmt.Errorf("surface %s is not loaded in this suite", s)
+		}
+	}
+	if err := e.checkReachable(ctx); err != nil {
+		return nil, err
+	}
+	return e, nil
+}
+
+// newRunPrefix makes the per-run name prefix, so leftovers of a run can be found and swept.
+func newRunPrefix(now time.Time) string {
+	b := make([]byte, 3)
+	_, _ = rand.Read(b)
+	return "ccs-" + now.UTC().Format("0102T1504") + "-" + hex.EncodeToString(b) + "-"
+}
+
+// runScenario runs one scenario on tb, after the checks that decide whether it applies.
+func (e *env) runScenario(tb TB, sc Scenario) {
+	tb.Attr("basis", string(sc.Basis))
+	tb.Attr("requirement", sc.Requirement)
+	if e.target.SkipBasis[sc.Basis] {
+		tb.Skipf("skipped: basis %q is switched off by CONFORMANCE_SKIP_BASIS", sc.Basis)
+	}
+	if sc.Destructive && !e.target.AllowDestructive {
+		tb.Skipf("skipped: destructive (deletes what the suite did not create); set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it")
+	}
+	for _, r := range append([]Role{Main}, sc.Roles...) {
+		if e.target.Tokens[r] == "" {
+			tb.Skipf("skipped: needs the %s role; set %s", r, roleVariable(r))
+		}
+	}
+	s := &S{T: tb, sc: sc, env: e, spec: e.suite.specs[sc.Surface()], base: e.target.BaseURLs[sc.Surface()]}
+	sc.Run(s)
+}
+
+func roleVariable(r Role) string {
+	for _, tv := range tokenVars {
+		if tv.role == r {
+			return tv.name
+		}
+	}
+	return string(r)
+}

@@ -1,0 +1,12 @@
+package conformance
+
+import "github.com/clientconf/clientconf/conformance/contract"
+
+// scenariosFor builds the scenario table of a surface from its spec and hand-written tables.
+func scenariosFor(surface string, sp *contract.Spec) []Scenario {
+	switch surface {
+	case "clients":
+		return clientsScenarios(sp)
+	}
+	return nil
+}

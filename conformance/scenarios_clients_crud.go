@@ -1,0 +1,237 @@
+package conformance
+
+import (
+	"net/http"
+	"time"
+)
+
+// clientCRUDScenarios: create, read, list, update and delete of clients, shared by the
+// clients and applications surfaces.
+func clientCRUDScenarios(a clientAPI) []Scenario {
+	return []Scenario{
+		{ID: a.id("crud/lifecycle"), Basis: Documented,
+			Requirement: "A client can be created, read, listed, updated and deleted; afterwards GET gives 404.",
+			Run: func(s *S) {
+				id, created := a.createMinimal(s)
+				got := s.Do(Main, http.MethodGet, a.item(s, Main, id)).Expect(http.StatusOK)
+				requireField(s, got, "/name", created.String("/name"))
+				list := s.Do(Main, http.MethodGet, a.collection(s, Main)).Expect(http.StatusOK)
+				if !listIDs(list)[id] {
+					s.Errorf(list, "list contains the new client", "client_id "+id+" in the list", "not listed")
+				}
+				upd := s.Do(Main, http.MethodPut, a.item(s, Main, id), JSON(map[string]any{"description": "updated by lifecycle"})).Expect(http.StatusOK)
+				requireField(s, upd, "/description", "updated by lifecycle")
+				again := s.Do(Main, http.MethodGet, a.item(s, Main, id)).Expect(http.StatusOK)
+				requireField(s, again, "/description", "updated by lifecycle")
+				s.Do(Main, http.MethodDelete, a.item(s, Main, id)).Expect(http.StatusNoContent)
+				s.Do(Main, http.MethodGet, a.item(s, Main, id)).Check(http.StatusNotFound)
+			}},
+		{ID: a.id("crud/create-generated-fields"), Basis: Spec,
+			Requirement: "A created client has a non-empty client_id and client_secret, the caller's app_id and a tenant_id, and RFC 3339 timestamps.",
+			Run: func(s *S) {
+				_, r := a.createMinimal(s)
+				for _, f := range []string{"/client_id", "/client_secret", "/app_id", "/tenant_id"} {
+					if r.String(f) == "" {
+						s.Errorf(r, "generated "+f, "a non-empty string at "+f, "empty or absent")
+					}
+				}
+				if app := s.env.target.AppID; app != "" {
+					requireField(s, r, "/app_id", app)
+				}
+			}},
+		{ID: a.id("crud/created-at-equals-updated-at"), Basis: Assumed,
+			Requirement: "On create, created_at equals updated_at.",
+			Run: func(s *S) {
+				_, r := a.createMinimal(s)
+				c, u := parseTime(r.String("/created_at")), parseTime(r.String("/updated_at"))
+				if c.IsZero() || !c.Equal(u) {
+					s.Errorf(r, "created_at = updated_at", "equal timestamps", r.String("/created_at")+" vs "+r.String("/updated_at"))
+				}
+			}},
+		{ID: a.id("crud/client-ids-unique"), Basis: Assumed,
+			Requirement: "Two created clients get different client_ids.",
+			Run: func(s *S) {
+				id1, _ := a.createMinimal(s)
+				id2, r := a.createMinimal(s)
+				if id1 == id2 {
+					s.Errorf(r, "unique client_id", "two different ids", "both "+id1)
+				}
+			}},
+		{ID: a.id("crud/create-echoes-fields"), Basis: Spec,
+			Requirement: "A create with many fields set returns each of them as sent, and GET returns the same.",
+			Run: func(s *S) {
+				body := fixtureBody(s, "client-oidc-full.json")
+				r := a.create(s, Main, body)
+				got := s.Do(Main, http.MethodGet, a.item(s, Main, r.String("/client_id"))).Expect(http.StatusOK)
+				for k, v := range body {
+					requireField(s, r, "/"+k, v)
+					requireField(s, got, "/"+k, v)
+				}
+			}},
+		{ID: a.id("crud/saml-create"), Basis: Documented,
+			Requirement: "A body with authentication_protocol saml creates a SAML client that keeps its SAML fields.",
+			Run: func(s *S) {
+				body := fixtureBody(s, "client-saml.json")
+				r := a.create(s, Main, body)
+				for _, f := range []string{"authentication_protocol", "sp_entity_id", "sp_acs_url", "sp_name_id_type", "sign_assertion"} {
+					requireField(s, r, "/"+f, body[f])
+				}
+			}},
+		{ID: a.id("crud/put-keeps-omitted-fields"), Basis: Documented,
+			Requirement: "PUT is partial at the top level: fields it omits keep their stored values.",
+			Run: func(s *S) {
+				body := fixtureBody(s, "client-oidc-full.json")
+				id := a.create(s, Main, body).String("/client_id")
+				s.Do(Main, http.MethodPut, a.item(s, Main, id), JSON(map[string]any{"description": "only this changes"})).Expect(http.StatusOK)
+				got := s.Do(Main, http.MethodGet, a.item(s, Main, id)).Expect(http.StatusOK)
+				requireField(s, got, "/description", "only this changes")
+				for _, f := range []string{"name", "redirect_uris", "client_type", "pkce", "token_expiration", "device_authorization", "resources"} {
+					requireField(s, got, "/"+f, body[f])
+				}
+			}},
+		{ID: a.id("crud/put-replaces-objects-whole"), Basis: Documented,
+			Requirement: "PUT replaces an object-valued field whole: members it omits are not kept from the stored object.",
+			Run: func(s *S) {
+				body := minimalOIDC(s)
+				body["token_expiration"] = map[string]any{"access_token_ttl": 3600, "refresh_token_ttl": 7777}
+				id := a.create(s, Main, body).String("/client_id")
+				r := s.Do(Main, http.MethodPut, a.item(s, Main, id), JSON(map[string]any{"token_expiration": map[string]any{"access_token_ttl": 1800}})).Expect(http.StatusOK)
+				got := s.Do(Main, http.MethodGet, a.item(s, Main, id)).Expect(http.StatusOK)
+				for _, resp := range []*Response{r, got} {
+					requireField(s, resp, "/token_expiration/access_token_ttl", 1800)
+					if v, ok := resp.Field("/token_expiration/refresh_token_ttl"); ok && sameJSON(v, 7777) {
+						s.Errorf(resp, "object replaced, not merged", "token_expiration without the old refresh_token_ttl 7777", "refresh_token_ttl 7777 kept (merged)")
+					}
+				}
+			}},
+		{ID: a.id("crud/put-persists"), Basis: Documented,
+			Requirement: "Fields set by PUT are returned by the PUT and by a later GET.",
+			Run: func(s *S) {
+				id, _ := a.createMinimal(s)
+				change := map[string]any{"name": s.Name("renamed"), "redirect_uris": []any{"https://conformance.example.com/other"}, "client_type": "native"}
+				r := s.Do(Main, http.MethodPut, a.item(s, Main, id), JSON(change)).Expect(http.StatusOK)
+				got := s.Do(Main, http.MethodGet, a.item(s, Main, id)).Expect(http.StatusOK)
+				for k, v := range change {
+					requireField(s, r, "/"+k, v)
+					requireField(s, got, "/"+k, v)
+				}
+			}},
+		{ID: a.id("crud/put-advances-updated-at"), Basis: Documented,
+			Requirement: "PUT advances updated_at and keeps created_at, client_id and client_secret.",
+			Run: func(s *S) {
+				id, created := a.createMinimal(s)
+				waitForNextTick(created.String("/updated_at"))
+				r := s.Do(Main, http.MethodPut, a.item(s, Main, id), JSON(map[string]any{"description": "tick"})).Expect(http.StatusOK)
+				if !parseTime(r.String("/updated_at")).After(parseTime(created.String("/updated_at"))) {
+					s.Errorf(r, "updated_at advances", "updated_at later than "+created.String("/updated_at"), r.String("/updated_at"))
+				}
+				for _, f := range []string{"/created_at", "/client_id", "/client_secret"} {
+					if r.String(f) != created.String(f) {
+						s.Errorf(r, f+" unchanged by PUT", f+" as on create", "changed")
+					}
+				}
+			}},
+		{ID: a.id("crud/protocol-not-changed-by-put"), Basis: Assumed,
+			Requirement: "PUT cannot change authentication_protocol: 400, or ignored with the protocol unchanged.",
+			Run: func(s *S) {
+				id, _ := a.createMinimal(s)
+				r := s.Do(Main, http.MethodPut, a.item(s, Main, id), JSON(map[string]any{"authentication_protocol": "saml"}))
+				if !r.Check(http.StatusBadRequest, http.StatusOK) {
+					return
+				}
+				s.T.Logf("info: authentication_protocol on PUT answered %d (400 and ignored are both allowed)", r.Status)
+				got := s.Do(Main, http.MethodGet, a.item(s, Main, id)).Expect(http.StatusOK)
+				requireField(s, got, "/authentication_protocol", "oidc")
+			}},
+		{ID: a.id("crud/resources-set-exactly"), Basis: Documented,
+			Requirement: "PUT …/resources sets resources to exactly the list sent and returns the client.",
+			Run: func(s *S) {
+				id, _ := a.createMinimal(s)
+				path := a.item(s, Main, id) + "/resources"
+				r := s.Do(Main, http.MethodPut, path, JSON(map[string]any{"resource_ids": []any{"res-a", "res-b"}})).Expect(http.StatusOK)
+				requireField(s, r, "/resources", []any{"res-a", "res-b"})
+				r = s.Do(Main, http.MethodPut, path, JSON(map[string]any{"resource_ids": []any{"res-c"}})).Expect(http.StatusOK)
+				requireField(s, r, "/resources", []any{"res-c"})
+				got := s.Do(Main, http.MethodGet, a.item(s, Main, id)).Expect(http.StatusOK)
+				requireField(s, got, "/resources", []any{"res-c"})
+			}},
+		{ID: a.id("crud/delete-removes-from-list"), Basis: Documented,
+			Requirement: "DELETE gives 204 and the client is no longer listed.",
+			Run: func(s *S) {
+				id, _ := a.createMinimal(s)
+				keep, _ := a.createMinimal(s)
+				s.Do(Main, http.MethodDelete, a.item(s, Main, id)).Expect(http.StatusNoContent)
+				list := s.Do(Main, http.MethodGet, a.collection(s, Main)).Expect(http.StatusOK)
+				ids := listIDs(list)
+				if ids[id] {
+					s.Errorf(list, "deleted client not listed", "no "+id+" in the list", "still listed")
+				}
+				if !ids[keep] {
+					s.Errorf(list, "other clients kept", keep+" still listed", "missing")
+				}
+			}},
+		{ID: a.id("crud/unknown-fields-ignored"), Basis: Assumed,
+			Requirement: "An unknown top-level field in a create body is ignored: 201, and it is not echoed.",
+			Run: func(s *S) {
+				body := minimalOIDC(s)
+				body["x_conformance_unknown"] = "ignored"
+				r := a.create(s, Main, body)
+				got := s.Do(Main, http.MethodGet, a.item(s, Main, r.String("/client_id"))).Expect(http.StatusOK)
+				for _, resp := range []*Response{r, got} {
+					if _, ok := resp.Field("/x_conformance_unknown"); ok {
+						s.Errorf(resp, "unknown field not echoed", "no x_conformance_unknown", "echoed")
+					}
+				}
+			}},
+		{ID: a.id("crud/input-only-fields-not-echoed"), Basis: Assumed,
+			Requirement: "Input-only fields (is_third_party, allowed_scopes, consent_uri, consent_validity_period, role_ids) are accepted and not echoed.",
+			Run: func(s *S) {
+				body := minimalOIDC(s)
+				inputOnly := map[string]any{"is_third_party": true, "allowed_scopes": []any{"openid"},
+					"consent_uri": "https://conformance.example.com/consent", "consent_validity_period": 30, "role_ids": []any{"role-1"}}
+				for k, v := range inputOnly {
+					body[k] = v
+				}
+				r := a.create(s, Main, body)
+				for k := range inputOnly {
+					if _, ok := r.Field("/" + k); ok {
+						s.Errorf(r, "input-only "+k+" not echoed", "no "+k+" in the response", "echoed")
+					}
+				}
+			}},
+		{ID: a.id("crud/collection-delete"), Basis: Documented, Destructive: true, Roles: []Role{Other},
+			Requirement: "DELETE of the collection deletes every client of the app (204) and no client of another app.",
+			Run: func(s *S) {
+				other := a.create(s, Other, minimalOIDC(s)).String("/client_id")
+				id1, _ := a.createMinimal(s)
+				id2, _ := a.createMinimal(s)
+				s.Do(Main, http.MethodDelete, a.collection(s, Main)).Expect(http.StatusNoContent)
+				list := s.Do(Main, http.MethodGet, a.collection(s, Main)).Expect(http.StatusOK)
+				if n := len(listIDs(list)); n != 0 {
+					s.Errorf(list, "collection empty after delete", "an empty list", describe(n)+" clients listed")
+				}
+				for _, id := range []string{id1, id2} {
+					s.Do(Main, http.MethodGet, a.item(s, Main, id)).Check(http.StatusNotFound)
+				}
+				s.Do(Other, http.MethodGet, a.item(s, Other, other)).Check(http.StatusOK)
+			}},
+	}
+}
+
+func parseTime(v string) time.Time {
+	t, err := time.Parse(time.RFC3339Nano, v)
+	if err != nil {
+		return time.Time{}
+	}
+	return t
+}
+
+// waitForNextTick sleeps past the current second when a server's timestamps have whole-second
+// precision, so that "updated_at advances" cannot fail only because the PUT came too soon.
+func waitForNextTick(stamp string) {
+	t := parseTime(stamp)
+	if t.IsZero() || t.Nanosecond() != 0 {
+		return
+	}
+	time.Sleep(min(time.Until(t.Add(time.Second+50*time.Millisecond)), 2*time.Second))
+}

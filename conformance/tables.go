@@ -1,0 +1,252 @@
+package conformance
+
+import (
+	"fmt"
+	"net/http"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+
+	"github.com/clientconf/clientconf/conformance/contract"
+)
+
+// createTable describes how a surface creates one kind of resource; the enum, required-field,
+// wrong-type and default tables are derived from the create operation's request schema.
+type createTable struct {
+	surface  string
+	opID     string
+	variants []variant
+	path     func(s *S) string // where to send the create
+	role     Role
+	// defaultsPresent: a defaulted field must be in the response (Auth0's live defaults);
+	// otherwise it may be absent unless the response schema requires it, and must match when present.
+	defaultsPresent bool
+	// open lists outcomes the contract leaves open for one enum value ("field=value"): the
+	// extra statuses a conforming server may answer.
+	open map[string][]int
+}
+
+// variant is one request schema of the create operation (e.g. OIDC or SAML clients).
+type variant struct {
+	label  string // in scenario IDs: oidc, saml, client
+	schema string // component schema name
+}
+
+func (ct createTable) schemaOf(sp *contract.Spec, v variant) *openapi3.Schema {
+	ref := sp.Doc.Components.Schemas[v.schema]
+	if ref == nil || ref.Value == nil {
+		return nil
+	}
+	return ref.Value
+}
+
+// successStatus is the create operation's documented 2xx.
+func successStatus(op *contract.Op) int {
+	for _, c := range op.Statuses() {
+		if c/100 == 2 {
+			return c
+		}
+	}
+	return http.StatusOK
+}
+
+// responseSchema is the schema of the create operation's success body (inside any envelope).
+func responseSchema(op *contract.Op) *openapi3.Schema {
+	status := successStatus(op)
+	ref := op.Operation.Responses.Status(status)
+	if ref == nil || ref.Value == nil {
+		return nil
+	}
+	mt := ref.Value.Content.Get("application/json")
+	if mt == nil || mt.Schema == nil {
+		return nil
+	}
+	sch := mt.Schema.Value
+	if key := envelopeKey(op, status); key != "" {
+		sch = sch.Properties[key].Value
+	}
+	return sch
+}
+
+// scenarios derives every table scenario of the create operation.
+func (ct createTable) scenarios(sp *contract.Spec) []Scenario {
+	op := sp.Op(ct.opID)
+	if op == nil {
+		return []Scenario{missingOp(ct.surface, ct.opID)}
+	}
+	var out []Scenario
+	for _, v := range ct.variants {
+		sch := ct.schemaOf(sp, v)
+		if sch == nil {
+			out = append(out, missingOp(ct.surface, v.schema))
+			continue
+		}
+		out = append(out, ct.enumScenarios(op, v, sch)...)
+		out = append(out, ct.requiredScenarios(op, v, sch)...)
+		out = append(out, ct.typeScenarios(op, v, sch)...)
+		out = append(out, ct.defaultScenarios(op, v, sch)...)
+	}
+	return out
+}
+
+// missingOp is a scenario that fails: the spec lacks what the tables are derived from.
+func missingOp(surface, name string) Scenario {
+	return Scenario{ID: surface + "/schema/spec-has-" + name, Basis: Spec,
+		Requirement: "The surface's spec defines " + name + ".",
+		Run: func(s *S) {
+			s.T.Errorf("%s the %s spec has no %s: the derived tables cannot run", suiteErrorPrefix, surface, name)
+		}}
+}
+
+// minimal builds a valid minimal body of the variant.
+func (ct createTable) minimal(s *S, sch *openapi3.Schema) map[string]any {
+	body, _ := synth(s, sch, "").(map[string]any)
+	if body == nil {
+		body = map[string]any{}
+	}
+	return body
+}
+
+func (ct createTable) enumScenarios(op *contract.Op, v variant, sch *openapi3.Schema) []Scenario {
+	var out []Scenario
+	resp := responseSchema(op)
+	walkObject(sch, func(st site) {
+		if len(st.Schema.Enum) == 0 {
+			return
+		}
+		values := st.Schema.Enum
+		if st.InArray {
+			// One create with every value of the item enum; echoed as a set.
+			out = append(out, ct.enumCase(op, v, sch, resp, st, "all-values", values, true))
+			out = append(out, ct.enumCase(op, v, sch, resp, st, "invalid", []any{"not-a-valid-" + st.field()}, false))
+			return
+		}
+		for _, val := range values {
+			out = append(out, ct.enumCase(op, v, sch, resp, st, fmt.Sprint(val), val, true))
+		}
+		out = append(out, ct.enumCase(op, v, sch, resp, st, "invalid", "not-a-valid-"+st.field(), false))
+	})
+	return out
+}
+
+func (ct createTable) enumCase(op *contract.Op, v variant, sch, resp *openapi3.Schema, st site, label string, val any, valid bool) Scenario {
+	id := fmt.Sprintf("%s/enums/%s/%s/%s", ct.surface, v.label, st.field(), label)
+	req := fmt.Sprintf("%s %s accepts %s = %s and echoes it.", ct.opID, v.label, st.field(), describe(val))
+	if !valid {
+		req = fmt.Sprintf("%s %s rejects %s outside its enum with 400.", ct.opID, v.label, st.field())
+	}
+	openCodes := ct.open[st.field()+"="+fmt.Sprint(val)]
+	return Scenario{ID: id, Basis: Spec, Requirement: req, Run: func(s *S) {
+		body := ct.minimal(s, sch)
+		setPointer(s, body, st.Pointer, st.Parents, val)
+		r := s.Do(ct.role, http.MethodPost, ct.path(s), JSON(body))
+		if !valid {
+			r.Check(http.StatusBadRequest)
+			return
+		}
+		want := successStatus(op)
+		if len(openCodes) > 0 && r.Is(openCodes...) {
+			s.T.Logf("info: %s answered %d, an outcome the contract leaves open", id, r.Status)
+			return
+		}
+		r.Expect(want)
+		if resp == nil || schemaAt(resp, st.Pointer) == nil {
+			return // input-only field: accepted is all the contract says
+		}
+		got, ok := r.Field(st.Pointer)
+		if !ok || !sameJSON(got, val) {
+			s.Errorf(r, "echo "+st.Pointer, fmt.Sprintf("%s = %s", st.Pointer, describe(val)), describeField(got, ok))
+		}
+	}}
+}
+
+func describeField(v any, present bool) string {
+	if !present {
+		return "field absent"
+	}
+	return describe(v)
+}
+
+func (ct createTable) requiredScenarios(op *contract.Op, v variant, sch *openapi3.Schema) []Scenario {
+	var out []Scenario
+	add := func(st site, parentPtr string) {
+		out = append(out, Scenario{
+			ID:          fmt.Sprintf("%s/bad-request/required/%s/%s", ct.surface, v.label, st.field()),
+			Basis:       Spec,
+			Requirement: fmt.Sprintf("%s %s without the required %s gives 400.", ct.opID, v.label, st.field()),
+			Run: func(s *S) {
+				body := ct.minimal(s, sch)
+				if parentPtr != "" { // a nested object that is present, minus one required member
+					parent := st.Parents[len(st.Parents)-1]
+					setPointer(s, body, parentPtr, st.Parents[:len(st.Parents)-1], synth(s, parent, ""))
+				}
+				deletePointer(body, st.Pointer)
+				s.Do(ct.role, http.MethodPost, ct.path(s), JSON(body)).Check(http.StatusBadRequest)
+			},
+		})
+	}
+	walkObject(sch, func(st site) {
+		if st.InArray {
+			return
+		}
+		holder := st.Parents[len(st.Parents)-1]
+		name := st.Pointer[strings.LastIndex(st.Pointer, "/")+1:]
+		if !contains(holder.Required, name) {
+			return
+		}
+		add(st, st.Pointer[:strings.LastIndex(st.Pointer, "/")])
+	})
+	return out
+}
+
+func (ct createTable) typeScenarios(op *contract.Op, v variant, sch *openapi3.Schema) []Scenario {
+	var out []Scenario
+	for _, name := range sortedKeys(sch.Properties) {
+		p := sch.Properties[name].Value
+		bad := wrongType(p)
+		if bad == nil {
+			continue
+		}
+		out = append(out, Scenario{
+			ID:          fmt.Sprintf("%s/bad-request/type/%s/%s", ct.surface, v.label, name),
+			Basis:       Spec,
+			Requirement: fmt.Sprintf("%s %s with %s of the wrong JSON type gives 400.", ct.opID, v.label, name),
+			Run: func(s *S) {
+				body := ct.minimal(s, sch)
+				body[name] = bad
+				s.Do(ct.role, http.MethodPost, ct.path(s), JSON(body)).Check(http.StatusBadRequest)
+			},
+		})
+	}
+	return out
+}
+
+func (ct createTable) defaultScenarios(op *contract.Op, v variant, sch *openapi3.Schema) []Scenario {
+	var out []Scenario
+	resp := responseSchema(op)
+	walkObject(sch, func(st site) {
+		if st.InArray || st.Schema.Default == nil {
+			return
+		}
+		def := st.Schema.Default
+		out = append(out, Scenario{
+			ID:          fmt.Sprintf("%s/defaults/%s/%s", ct.surface, v.label, st.field()),
+			Basis:       Spec,
+			Requirement: fmt.Sprintf("%s %s without %s gives %s = %s.", ct.opID, v.label, st.field(), st.field(), describe(def)),
+			Run: func(s *S) {
+				body := ct.minimal(s, sch)
+				deletePointer(body, st.Pointer)
+				r := s.Do(ct.role, http.MethodPost, ct.path(s), JSON(body)).Expect(successStatus(op))
+				got, ok := r.Field(st.Pointer)
+				mustBeThere := ct.defaultsPresent || (resp != nil && requiredAt(resp, st.Pointer))
+				switch {
+				case !ok && !mustBeThere:
+					s.T.Logf("info: %s absent from the response (allowed: the response schema does not require it)", st.Pointer)
+				case !ok || !containsJSON(got, def):
+					s.Errorf(r, "default "+st.Pointer, fmt.Sprintf("%s = %s", st.Pointer, describe(def)), describeField(got, ok))
+				}
+			},
+		})
+	})
+	return out
+}

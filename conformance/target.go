@@ -1,0 +1,66 @@
+package conformance
+
+import (
+	"net/http"
+	"strings"
+	"time"
+)
+
+// Target is what the suite checks: base URLs per surface, role tokens, and run options.
+type Target struct {
+	Name             string            // shown in reports
+	BaseURLs         map[string]string // surface id → base URL without trailing slash
+	Tokens           map[Role]string
+	AppID            string // the app of the Main token (optional for external targets)
+	OtherAppID       string // the app of the Other token
+	AllowDestructive bool
+	SkipBasis        map[Basis]bool
+	Client           *http.Client  // nil: a client with Timeout per request
+	Timeout          time.Duration // per request; 0 means 10s
+	Concurrency      int           // scenarios in flight; 0 means 8
+	RunPrefix        string        // prefix of every name the run creates; empty: generated
+}
+
+// TargetFromConfig turns an external configuration into a target.
+func TargetFromConfig(cfg Config) Target {
+	t := Target{
+		Name:             cfg.BaseURL,
+		BaseURLs:         map[string]string{},
+		Tokens:           cfg.Tokens,
+		AppID:            cfg.AppID,
+		OtherAppID:       cfg.OtherAppID,
+		AllowDestructive: cfg.AllowDestructive,
+		SkipBasis:        cfg.SkipBasis,
+		Timeout:          cfg.Timeout,
+		Concurrency:      cfg.Concurrency,
+	}
+	for _, s := range cfg.surfacesFor() {
+		t.BaseURLs[s] = strings.TrimSuffix(cfg.BaseURL, "/")
+	}
+	return t
+}
+
+// Surfaces lists the surfaces the target is checked on, in report order.
+func (t Target) Surfaces() []string {
+	var out []string
+	for _, s := range []string{"clients", "applications", "auth0"} {
+		if _, ok := t.BaseURLs[s]; ok {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+func (t Target) timeout() time.Duration {
+	if t.Timeout <= 0 {
+		return 10 * time.Second
+	}
+	return t.Timeout
+}
+
+func (t Target) concurrency() int {
+	if t.Concurrency <= 0 {
+		return 8
+	}
+	return t.Concurrency
+}
