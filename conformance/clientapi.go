@@ -17,6 +17,9 @@ type clientAPI struct {
 	// otherAppStatus is what Main gets for another app's client: 404 through /v1/clients
 	// (it does not exist for the caller), 403 through another app's path.
 	otherAppStatus int
+	// scratchApps: destructive client scenarios run in an app the suite creates with the
+	// admin token (applications surface) instead of the token's own app.
+	scratchApps bool
 }
 
 func (a clientAPI) id(name string) string { return a.surface + "/" + name }

@@ -103,15 +103,15 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(Scenari
 	return out, nil
 }
 
-// runPhases runs independent scenarios concurrently (at most limit at once), then the
-// destructive ones one by one: a collection delete must not race scenarios that rely on
-// their own clients. run is called from several goroutines; t.Run allows that, which bounds
+// runPhases runs independent scenarios concurrently (at most limit at once), then the serial
+// and destructive ones one by one: a collection delete must not race scenarios that rely on
+// their own clients, and a list check must not race other scenarios' creates. run is called from several goroutines; t.Run allows that, which bounds
 // concurrency by the target's setting rather than by -test.parallel (GOMAXPROCS here).
 func runPhases(scs []Scenario, limit int, run func(Scenario)) {
 	sem := make(chan struct{}, limit)
 	var wg sync.WaitGroup
 	for _, sc := range scs {
-		if sc.Destructive {
+		if sc.Destructive || sc.Serial {
 			continue
 		}
 		wg.Add(1)
@@ -124,7 +124,7 @@ func runPhases(scs []Scenario, limit int, run func(Scenario)) {
 	}
 	wg.Wait()
 	for _, sc := range scs {
-		if sc.Destructive {
+		if sc.Destructive || sc.Serial {
 			run(sc)
 		}
 	}
@@ -152,6 +152,7 @@ type env struct {
 	ledger   *ledger
 	prefix   string
 	seq      atomic.Int64
+	apps     appIDs
 }
 
 func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {

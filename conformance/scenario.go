@@ -42,7 +42,10 @@ type Scenario struct {
 	Roles []Role
 	// Destructive scenarios delete what the suite did not create; they run only when allowed.
 	Destructive bool
-	Run         func(s *S)
+	// Serial scenarios run alone, after the parallel ones: their checks (a list holds every
+	// client just created) would race the other scenarios' creates.
+	Serial bool
+	Run    func(s *S)
 }
 
 // Surface is the first segment of the ID.

@@ -21,6 +21,7 @@ func clientsScenarios(sp *contract.Spec) []Scenario {
 	out = append(out, clientErrorScenarios(a)...)
 	out = append(out, clientAccessScenarios(a)...)
 	out = append(out, clientSchemaScenarios(a)...)
+	out = append(out, clientNearMissScenarios(a)...)
 	out = append(out, createTable{
 		surface:  "clients",
 		opID:     "createClient",

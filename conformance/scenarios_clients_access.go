@@ -23,6 +23,14 @@ func clientAccessScenarios(a clientAPI) []Scenario {
 			Run: func(s *S) {
 				s.Do(NoPerm, http.MethodGet, a.item(s, Main, unknownClientID)).Check(http.StatusForbidden)
 			}},
+		{ID: a.id("permissions/non-bearer-scheme"), Basis: Assumed,
+			Requirement: "A valid token under another scheme than Bearer (Token, Basic) gives 401.",
+			Run: func(s *S) {
+				tok := s.env.target.Tokens[Main]
+				for _, scheme := range []string{"Token ", "Basic "} {
+					s.Do(NoToken, http.MethodGet, a.collection(s, Main), Header("Authorization", scheme+tok)).Check(http.StatusUnauthorized)
+				}
+			}},
 		{ID: a.id("permissions/other-app-client-inaccessible"), Basis: Assumed, Roles: []Role{Other},
 			Requirement: "Another app's client cannot be read, updated, deleted or have its resources set by this app's token.",
 			Run: func(s *S) {
@@ -60,6 +68,22 @@ func clientSchemaScenarios(a clientAPI) []Scenario {
 		return Scenario{ID: a.id("schema/" + name), Basis: Spec, Requirement: req, Run: run}
 	}
 	return []Scenario{
+		{ID: a.id("schema/input-only-fields-not-echoed"), Basis: Assumed,
+			Requirement: "Input-only fields (is_third_party, allowed_scopes, consent_uri, consent_validity_period, role_ids) are accepted and not echoed.",
+			Run: func(s *S) {
+				body := minimalOIDC(s)
+				inputOnly := map[string]any{"is_third_party": true, "allowed_scopes": []any{"openid"},
+					"consent_uri": "https://conformance.example.com/consent", "consent_validity_period": 30, "role_ids": []any{"role-1"}}
+				for k, v := range inputOnly {
+					body[k] = v
+				}
+				r := a.create(s, Main, body)
+				for k := range inputOnly {
+					if _, ok := r.Field("/" + k); ok {
+						s.Errorf(r, "input-only "+k+" not echoed", "no "+k+" in the response", "echoed")
+					}
+				}
+			}},
 		sc("oidc-client", "Create, get, list and update responses of an OIDC client match the spec.", func(s *S) {
 			r := a.create(s, Main, fixtureBody(s, "client-oidc-full.json"))
 			id := r.String("/client_id")

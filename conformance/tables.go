@@ -68,6 +68,25 @@ func responseSchema(op *contract.Op) *openapi3.Schema {
 	return sch
 }
 
+// branchFor narrows a response union to the branch a request variant produces, using the
+// response's discriminator and the variant's one-value enum for that property (oidc / saml).
+func branchFor(resp, req *openapi3.Schema) *openapi3.Schema {
+	if resp == nil || resp.Discriminator == nil {
+		return resp
+	}
+	prop := req.Properties[resp.Discriminator.PropertyName]
+	if prop == nil || prop.Value == nil || len(prop.Value.Enum) != 1 {
+		return resp
+	}
+	ref := resp.Discriminator.Mapping[fmt.Sprint(prop.Value.Enum[0])]
+	for _, b := range resp.OneOf {
+		if b.Ref == ref.Ref && b.Value != nil {
+			return b.Value
+		}
+	}
+	return resp
+}
+
 // scenarios derives every table scenario of the create operation.
 func (ct createTable) scenarios(sp *contract.Spec) []Scenario {
 	op := sp.Op(ct.opID)
@@ -81,10 +100,11 @@ func (ct createTable) scenarios(sp *contract.Spec) []Scenario {
 			out = append(out, missingOp(ct.surface, v.schema))
 			continue
 		}
-		out = append(out, ct.enumScenarios(op, v, sch)...)
+		resp := branchFor(responseSchema(op), sch)
+		out = append(out, ct.enumScenarios(op, v, sch, resp)...)
 		out = append(out, ct.requiredScenarios(op, v, sch)...)
 		out = append(out, ct.typeScenarios(op, v, sch)...)
-		out = append(out, ct.defaultScenarios(op, v, sch)...)
+		out = append(out, ct.defaultScenarios(op, v, sch, resp)...)
 	}
 	return out
 }
@@ -107,9 +127,8 @@ func (ct createTable) minimal(s *S, sch *openapi3.Schema) map[string]any {
 	return body
 }
 
-func (ct createTable) enumScenarios(op *contract.Op, v variant, sch *openapi3.Schema) []Scenario {
+func (ct createTable) enumScenarios(op *contract.Op, v variant, sch, resp *openapi3.Schema) []Scenario {
 	var out []Scenario
-	resp := responseSchema(op)
 	walkObject(sch, func(st site) {
 		if len(st.Schema.Enum) == 0 {
 			return
@@ -221,9 +240,8 @@ func (ct createTable) typeScenarios(op *contract.Op, v variant, sch *openapi3.Sc
 	return out
 }
 
-func (ct createTable) defaultScenarios(op *contract.Op, v variant, sch *openapi3.Schema) []Scenario {
+func (ct createTable) defaultScenarios(op *contract.Op, v variant, sch, resp *openapi3.Schema) []Scenario {
 	var out []Scenario
-	resp := responseSchema(op)
 	walkObject(sch, func(st site) {
 		if st.InArray || st.Schema.Default == nil {
 			return

@@ -38,7 +38,7 @@ func New(opts Options) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("transmit surfaces: %w", err)
 	}
-	a0, err := auth0.New(set)
+	a0, err := auth0.New(tenant, set)
 	if err != nil {
 		return nil, fmt.Errorf("auth0 surface: %w", err)
 	}

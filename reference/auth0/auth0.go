@@ -1,16 +1,62 @@
-// Package auth0 implements the Auth0 Management API v2 clients surface of the reference server.
+// Package auth0 implements the Auth0 Management API v2 clients surface of the reference server:
+// /clients with pagination and field filtering, rotate-secret and the credentials sub-resource,
+// following CONTRACT.md §auth0, with fault switches that each break one of its rules.
 package auth0
 
 import (
+	"fmt"
 	"net/http"
 
+	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference/faults"
 )
 
-// Faults lists the fault switches of the auth0 surface.
-func Faults() []faults.Info { return nil }
+// server is one Auth0 surface. Everything but store is read-only after New, so handlers share
+// it without locking.
+type server struct {
+	tenant      string
+	tokens      map[string]map[string]bool // bearer token → its scopes
+	faults      faults.Set
+	createRules map[string]rule
+	updateRules map[string]rule
+	credRules   map[string]rule
+	store       *store
+}
 
-// New returns the Auth0 handler (paths relative to /api/v2).
-func New(set faults.Set) (http.Handler, error) {
-	return http.NotFoundHandler(), nil
+// New returns the Auth0 handler (paths relative to /api/v2), seeded with the tenant's global
+// client. The tenant's role tokens are accepted with the Auth0 scopes of their role
+// (fixtures/reference-auth0.json), so one set of tokens works for every surface.
+func New(tenant fixtures.Tenant, set faults.Set) (http.Handler, error) {
+	roleScopes, err := fixtures.ReferenceAuth0Scopes()
+	if err != nil {
+		return nil, fmt.Errorf("auth0 scopes: %w", err)
+	}
+	tokens := map[string][]string{}
+	for _, tok := range tenant.Tokens {
+		if scopes, ok := roleScopes[tok.Role]; ok {
+			tokens[tok.Token] = scopes
+		}
+	}
+	s, err := newServer(tenant.TenantID, tokens, set)
+	if err != nil {
+		return nil, err
+	}
+	return s.routes(), nil
+}
+
+// newServer builds a server from bearer tokens and their scopes.
+func newServer(tenant string, tokens map[string][]string, set faults.Set) (*server, error) {
+	s := &server{tenant: tenant, tokens: map[string]map[string]bool{}, faults: set, store: newStore(set)}
+	for tok, scopes := range tokens {
+		s.tokens[tok] = map[string]bool{}
+		for _, sc := range scopes {
+			s.tokens[tok][sc] = true
+		}
+	}
+	s.createRules, s.updateRules = s.clientRules()
+	s.credRules = s.credentialRules()
+	if _, err := s.store.insert(s.globalClientDoc(), nil); err != nil {
+		return nil, fmt.Errorf("seed global client: %w", err)
+	}
+	return s, nil
 }

@@ -1,0 +1,60 @@
+package report_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/clientconf/clientconf/conformance/report"
+)
+
+const events = `{"Action":"run","Test":"TestConformance"}
+{"Action":"output","Test":"TestConformance","Output":"    runner.go:70: target: embedded reference server; surfaces: [clients]\n"}
+{"Action":"run","Test":"TestConformance/clients/crud/lifecycle"}
+{"Action":"attr","Test":"TestConformance/clients/crud/lifecycle","Key":"basis","Value":"documented"}
+{"Action":"attr","Test":"TestConformance/clients/crud/lifecycle","Key":"requirement","Value":"A client can be created."}
+{"Action":"pass","Test":"TestConformance/clients/crud/lifecycle"}
+{"Action":"run","Test":"TestConformance/clients/conflict/duplicate-name"}
+{"Action":"attr","Test":"TestConformance/clients/conflict/duplicate-name","Key":"basis","Value":"assumed"}
+{"Action":"output","Test":"TestConformance/clients/conflict/duplicate-name","Output":"=== RUN   TestConformance/clients/conflict/duplicate-name\n"}
+{"Action":"output","Test":"TestConformance/clients/conflict/duplicate-name","Output":"    failure.go:18: clients/conflict/duplicate-name: dup [basis: assumed]\n"}
+{"Action":"output","Test":"TestConformance/clients/conflict/duplicate-name","Output":"        expected: status 409\n"}
+{"Action":"fail","Test":"TestConformance/clients/conflict/duplicate-name"}
+{"Action":"run","Test":"TestConformance/clients/permissions/read-only/getClients"}
+{"Action":"output","Test":"TestConformance/clients/permissions/read-only/getClients","Output":"    runner.go:1: skipped: needs the readonly role; set CONFORMANCE_READONLY_TOKEN\n"}
+{"Action":"skip","Test":"TestConformance/clients/permissions/read-only/getClients"}
+{"Action":"run","Test":"TestConformance/clients/schema/error-404"}
+{"Action":"output","Test":"TestConformance/clients/schema/error-404","Output":"    exchange.go:1: SUITE ERROR (not a conformance failure): GET x got no response\n"}
+{"Action":"fail","Test":"TestConformance/clients/schema/error-404"}
+{"Action":"output","Test":"TestConformance","Output":"    ledger.go:9: LEFTOVER: clients DELETE https://x/v1/clients/c1 (status 500 as main)\n"}
+{"Action":"fail","Test":"TestConformance"}
+not json: build output
+`
+
+func TestParseAndRender(t *testing.T) {
+	t.Parallel()
+	run, err := report.Parse(strings.NewReader(events))
+	require.NoError(t, err)
+	tot := run.Totals()
+	assert.Equal(t, report.Counts{Pass: 1, Fail: 1, Error: 1, Skip: 1}, tot)
+	require.Len(t, run.Leftovers, 1)
+	assert.Contains(t, run.Leftovers[0], "status 500")
+
+	var b strings.Builder
+	require.NoError(t, run.WriteMarkdown(&b))
+	md := b.String()
+	for _, want := range []string{
+		"| clients | conflict | 0 | 1 | 0 | 0 |",
+		"### clients/conflict/duplicate-name",
+		"expected: status 409",
+		"## Suite errors (not conformance failures)",
+		"needs the readonly role; set CONFORMANCE_READONLY_TOKEN: 1 scenarios",
+		"target: embedded reference server",
+		"## Left over in the target",
+	} {
+		assert.Contains(t, md, want)
+	}
+	assert.NotContains(t, md, "failure.go:18:", "file:line prefixes are noise for readers")
+}

@@ -1,0 +1,152 @@
+package auth0
+
+import (
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+)
+
+const (
+	defaultPerPage = 50
+	maxPerPage     = 100
+)
+
+// listQuery is the validated query of GET /clients (offset paging; the checkpoint parameters
+// from/take/q are not implemented by the reference and are ignored).
+type listQuery struct {
+	page, perPage int
+	includeTotals bool
+	isGlobal      *bool
+	isFirstParty  *bool
+	appTypes      []string
+	sel           fieldSelection
+}
+
+// listClients is GET /clients: a bare array, or {start, limit, total, clients} with include_totals.
+func (s *server) listClients(w http.ResponseWriter, r *http.Request) {
+	p, ok := s.authenticate(w, r)
+	if !ok || !s.authorize(w, p, scopesRead...) {
+		return
+	}
+	q, err := s.parseListQuery(r.URL.Query())
+	if err != nil {
+		s.writeError(w, err)
+		return
+	}
+	var matching []map[string]any
+	for _, doc := range s.store.all() {
+		if q.matches(doc, s.faults.On(faultAppTypeFilter)) {
+			matching = append(matching, doc)
+		}
+	}
+	start := q.page * q.perPage
+	if s.faults.On(faultPagesOverlap) && start > 0 {
+		start-- // off by one: each page repeats the previous page's last client
+	}
+	page := []map[string]any{}
+	if start < len(matching) {
+		page = matching[start:min(start+q.perPage, len(matching))]
+	}
+	for i, doc := range page {
+		page[i] = s.apply(q.sel, s.visible(doc, p))
+	}
+	total := len(matching)
+	if s.faults.On(faultTotalIsPageLength) {
+		total = len(page)
+	}
+	switch {
+	case q.includeTotals:
+		writeJSON(w, http.StatusOK, map[string]any{
+			"start": q.page * q.perPage, "limit": q.perPage, "total": total, "clients": page,
+		})
+	case s.faults.On(faultListWrapped):
+		writeJSON(w, http.StatusOK, map[string]any{"clients": page})
+	default:
+		writeJSON(w, http.StatusOK, page)
+	}
+}
+
+func (s *server) parseListQuery(v url.Values) (listQuery, *apiError) {
+	q := listQuery{perPage: defaultPerPage}
+	var err *apiError
+	if q.page, err = parseInt(v, "page", 0); err != nil {
+		return q, err
+	}
+	if q.page < 0 {
+		return q, badQuery("page must be 0 or more")
+	}
+	if q.perPage, err = parseInt(v, "per_page", defaultPerPage); err != nil {
+		return q, err
+	}
+	if q.perPage > maxPerPage && s.faults.On(faultPerPageClamped) {
+		q.perPage = maxPerPage
+	}
+	if q.perPage < 0 || q.perPage > maxPerPage {
+		return q, badQuery("per_page must be between 0 and %d", maxPerPage)
+	}
+	if raw := v.Get("include_totals"); raw != "" {
+		if q.includeTotals, err = parseBool("include_totals", raw); err != nil {
+			return q, err
+		}
+	}
+	for name, dst := range map[string]**bool{"is_global": &q.isGlobal, "is_first_party": &q.isFirstParty} {
+		if raw := v.Get(name); raw != "" {
+			b, err := parseBool(name, raw)
+			if err != nil {
+				return q, err
+			}
+			*dst = &b
+		}
+	}
+	if raw := v.Get("app_type"); raw != "" {
+		for _, t := range strings.Split(raw, ",") {
+			if !slices.Contains(enumAppType, t) {
+				return q, badQuery("app_type: unknown application type %q", t)
+			}
+			q.appTypes = append(q.appTypes, t)
+		}
+	}
+	if q.sel, err = parseFields(v); err != nil {
+		return q, err
+	}
+	return q, nil
+}
+
+func (q listQuery) matches(doc map[string]any, ignoreAppType bool) bool {
+	if q.isGlobal != nil && (doc["global"] == true) != *q.isGlobal {
+		return false
+	}
+	// A client without is_first_party counts as first party, the create default.
+	if q.isFirstParty != nil && (doc["is_first_party"] != false) != *q.isFirstParty {
+		return false
+	}
+	if len(q.appTypes) > 0 && !ignoreAppType {
+		t, _ := doc["app_type"].(string)
+		return slices.Contains(q.appTypes, t)
+	}
+	return true
+}
+
+func parseInt(v url.Values, name string, def int) (int, *apiError) {
+	raw := v.Get(name)
+	if raw == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(raw)
+	if err != nil {
+		return 0, badQuery("%s must be an integer", name)
+	}
+	return n, nil
+}
+
+func parseBool(name, raw string) (bool, *apiError) {
+	switch raw {
+	case "true":
+		return true, nil
+	case "false":
+		return false, nil
+	}
+	return false, badQuery("%s must be true or false", name)
+}
