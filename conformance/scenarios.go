@@ -7,6 +7,10 @@ func scenariosFor(surface string, sp *contract.Spec) []Scenario {
 	switch surface {
 	case "clients":
 		return clientsScenarios(sp)
+	case "applications":
+		return applicationsScenarios(sp)
+	case "auth0":
+		return auth0Scenarios(sp)
 	}
 	return nil
 }
