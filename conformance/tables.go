@@ -24,6 +24,14 @@ type createTable struct {
 	// open lists outcomes the contract leaves open for one enum value ("field=value"): the
 	// extra statuses a conforming server may answer.
 	open map[string][]int
+	// roles the table's scenarios need besides Main (e.g. Admin to create apps).
+	roles []Role
+}
+
+// withRoles returns the table with scenarios that need the given roles.
+func (ct createTable) withRoles(roles ...Role) createTable {
+	ct.roles = roles
+	return ct
 }
 
 // variant is one request schema of the create operation (e.g. OIDC or SAML clients).
@@ -105,6 +113,9 @@ func (ct createTable) scenarios(sp *contract.Spec) []Scenario {
 		out = append(out, ct.requiredScenarios(op, v, sch)...)
 		out = append(out, ct.typeScenarios(op, v, sch)...)
 		out = append(out, ct.defaultScenarios(op, v, sch, resp)...)
+	}
+	for i := range out {
+		out[i].Roles = append(out[i].Roles, ct.roles...)
 	}
 	return out
 }

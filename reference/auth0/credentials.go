@@ -86,9 +86,15 @@ func (s *server) newCredential(body map[string]any) *credential {
 	material := []byte(stringOf(body["pem"]))
 	if block, _ := pem.Decode(material); block != nil {
 		material = block.Bytes
-		if cert, err := x509.ParseCertificate(block.Bytes); err == nil {
+		// Certificates carry their own expiry (and subject); a public key takes the expiry of
+		// a certificate PEM only when asked to.
+		if cert, err := x509.ParseCertificate(block.Bytes); err == nil &&
+			(c.CredentialType != "public_key" || body["parse_expiry_from_cert"] == true) {
 			exp := cert.NotAfter.UTC()
 			c.ExpiresAt = &exp
+			if c.CredentialType == "cert_subject_dn" {
+				c.SubjectDN = cert.Subject.String()
+			}
 		}
 	}
 	sum := sha256.Sum256(material)

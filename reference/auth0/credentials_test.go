@@ -83,6 +83,14 @@ func TestCredentialTypes(t *testing.T) {
 	dn := do(t, h, "POST", base, tokMain, map[string]any{"credential_type": "cert_subject_dn", "subject_dn": "CN=test"})
 	require.Equal(t, 201, dn.status, string(dn.raw))
 	assert.Equal(t, "CN=test", dn.obj(t)["subject_dn"])
+	fromPEM := do(t, h, "POST", base, tokMain, map[string]any{"credential_type": "cert_subject_dn", "pem": selfSignedPEM(t, expiry)})
+	require.Equal(t, 201, fromPEM.status, string(fromPEM.raw))
+	assert.Equal(t, "CN=test", fromPEM.obj(t)["subject_dn"])
+	// A public key keeps no expiry from a certificate PEM unless asked to.
+	pk := do(t, h, "POST", base, tokMain, map[string]any{"credential_type": "public_key", "pem": selfSignedPEM(t, expiry)})
+	assert.NotContains(t, pk.obj(t), "expires_at")
+	pk = do(t, h, "POST", base, tokMain, map[string]any{"credential_type": "public_key", "pem": selfSignedPEM(t, expiry), "parse_expiry_from_cert": true})
+	assert.Equal(t, "2031-05-06T07:08:09.000Z", pk.obj(t)["expires_at"])
 }
 
 func TestCredentialErrors(t *testing.T) {

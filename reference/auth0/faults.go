@@ -56,7 +56,6 @@ const (
 	faultErrorStatusMismatch = "auth0/schema/error-status-code-mismatch"
 	faultErrorReasonPhrase   = "auth0/schema/error-reason-phrase-wrong"
 	faultErrorPlainText      = "auth0/schema/error-content-type-text"
-	faultListWrapped         = "auth0/schema/list-wrapped-in-object"
 	faultCredentialTimestamp = "auth0/schema/credential-timestamp-not-rfc3339"
 
 	// pagination
@@ -65,6 +64,7 @@ const (
 	faultTotalIsPageLength = "auth0/pagination/total-is-page-length"
 	faultFieldsIgnored     = "auth0/pagination/fields-ignored"
 	faultAppTypeFilter     = "auth0/pagination/app-type-filter-ignored"
+	faultListWrapped       = "auth0/pagination/list-wrapped-in-object"
 )
 
 // Faults lists the fault switches of the auth0 surface.
@@ -113,7 +113,6 @@ func Faults() []faults.Info {
 		info(faultErrorStatusMismatch, "schema", "Error bodies always carry statusCode 400, whatever the HTTP status."),
 		info(faultErrorReasonPhrase, "schema", `Error bodies carry "error" without spaces (NotFound) instead of the reason phrase.`),
 		info(faultErrorPlainText, "schema", "Error responses are served as text/plain instead of application/json."),
-		info(faultListWrapped, "schema", "GET /clients without include_totals answers {clients: [...]} instead of a bare array."),
 		info(faultCredentialTimestamp, "schema", "Credential timestamps are not RFC 3339 date-times."),
 
 		info(faultPerPageClamped, "pagination", "per_page above 100 is clamped to 100 instead of answered with 400 invalid_query_string."),
@@ -121,6 +120,7 @@ func Faults() []faults.Info {
 		info(faultTotalIsPageLength, "pagination", "include_totals reports the page length as total instead of the number of matching clients."),
 		info(faultFieldsIgnored, "pagination", "The fields / include_fields query parameters are ignored."),
 		info(faultAppTypeFilter, "pagination", "The app_type filter of GET /clients is ignored."),
+		info(faultListWrapped, "pagination", "GET /clients without include_totals answers {clients: [...]} (the checkpoint shape) instead of a bare array."),
 	}
 }
 

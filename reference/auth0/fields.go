@@ -45,7 +45,8 @@ type fieldSelection struct {
 	include bool
 }
 
-// knownFields is the vendor's allow-list for `fields` (api-facts/auth0.md §4.3).
+// knownFields is the vendor's allow-list for `fields` (api-facts/auth0.md §4.3, the pattern of
+// the spec's Fields parameter); any other name is a 400.
 var knownFields = strings.Fields(`name description callbacks oidc_backchannel_logout oidc_logout
 session_transfer allowed_origins web_origins client_id tenant global config_route
 callback_url_template jwt_configuration jwt_configuration.lifetime_in_seconds
@@ -66,9 +67,7 @@ token_exchange.allow_any_profile_of_type token_quota identity_assertion_authoriz
 third_party_security_mode subject_type_authorization resource_server_identifier
 express_configuration my_organization_configuration async_approval_notification_channels
 token_vault_privileged_access token_vault_privileged_access.credentials registration_type
-external_metadata_type external_metadata_created_by external_client_id redirection_policy
-client_aliases cross_origin_authentication cross_origin_loc sso_disabled native_social_login
-par_request_expiry custom_login_page_codeview`)
+external_metadata_type external_metadata_created_by external_client_id redirection_policy`)
 
 // parseFields reads fields / include_fields. include_fields defaults to true: the vendor is
 // silent, and every SDK that sends fields sends include_fields=true with it.

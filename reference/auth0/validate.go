@@ -212,9 +212,8 @@ func (s *server) checkObject(obj map[string]any, r rule) string {
 // checkClientRules enforces the cross-field rules the contract asserts, on the client as it will
 // be stored (body merged into the stored client for PATCH).
 func (s *server) checkClientRules(body, merged map[string]any) *apiError {
-	_, hasMethod := body["token_endpoint_auth_method"]
-	_, hasMethods := body["client_authentication_methods"]
-	if hasMethod && hasMethods && body["token_endpoint_auth_method"] != nil && body["client_authentication_methods"] != nil &&
+	// A null clears a method on PATCH, so only two set values conflict.
+	if body["token_endpoint_auth_method"] != nil && body["client_authentication_methods"] != nil &&
 		!s.faults.On(faultAuthMethodsExclusivity) {
 		return badBody("token_endpoint_auth_method and client_authentication_methods are mutually exclusive")
 	}

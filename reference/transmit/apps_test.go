@@ -80,7 +80,7 @@ func TestAppScopeAndRoutes(t *testing.T) {
 		{"admin, unknown app's clients", "admin", "GET", "/v1/applications/app-nope/clients", 404},
 		{"admin, unknown client", "admin", "GET", "/v1/applications/app-main/clients/nope", 404},
 		{"list literal", "main", "GET", "/v1/applications/list", 200},
-		{"noperm has users:read for list", "noperm", "GET", "/v1/applications/list", 200},
+		{"noperm cannot list", "noperm", "GET", "/v1/applications/list", 403},
 		{"noperm cannot get all", "noperm", "GET", "/v1/applications", 403},
 		{"signing-keys literal", "main", "GET", "/v1/applications/signing-keys", 200},
 		{"signing-keys literal beats appId: 405", "main", "DELETE", "/v1/applications/signing-keys", 405},

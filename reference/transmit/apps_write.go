@@ -1,6 +1,7 @@
 package transmit
 
 import (
+	"errors"
 	"maps"
 	"net/http"
 )
@@ -56,7 +57,8 @@ func (s *server) checkFirstClient(in, first map[string]any) (string, map[string]
 	}
 	protocol, fields, err := s.checkClientCreate(first)
 	if err != nil {
-		if ae, ok := err.(*apiError); ok {
+		var ae *apiError
+		if errors.As(err, &ae) && ae.status == http.StatusBadRequest {
 			return "", nil, badRequest("first_client: %s", ae.message)
 		}
 		return "", nil, err

@@ -51,7 +51,9 @@ func (s *server) checkClientCreate(body map[string]any) (protocol string, fields
 func (s *server) insertClient(appID, protocol string, fields map[string]any) *client {
 	s.applyClientDefaults(protocol, fields)
 	now := s.stamp(time.Time{})
+	s.seq++
 	c := &client{
+		seq:      s.seq,
 		id:       s.newClientID(),
 		secret:   randomID("", 40),
 		appID:    appID,

@@ -3,6 +3,7 @@ package transmit
 import (
 	"io"
 	"net/http"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -73,9 +74,15 @@ func newRouter(s *server, ops []*op) *router {
 	return rt
 }
 
-// match returns the most specific pattern for path and its parameter values, or nil.
-func (rt *router) match(path string) (*pattern, map[string]string) {
-	segs := strings.Split(strings.Trim(path, "/"), "/")
+// match returns the most specific pattern for the (escaped) path and its parameter values, or
+// nil. Segments are split before unescaping, so an id may contain an encoded "/".
+func (rt *router) match(escaped string) (*pattern, map[string]string) {
+	segs := strings.Split(strings.Trim(escaped, "/"), "/")
+	for i, seg := range segs {
+		if u, err := url.PathUnescape(seg); err == nil {
+			segs[i] = u
+		}
+	}
 	var best *pattern
 	var bestParams map[string]string
 	for _, p := range rt.patterns {
@@ -129,7 +136,7 @@ func (p *pattern) moreSpecific(q *pattern) bool {
 
 func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s := rt.s
-	p, params := rt.match(r.URL.Path)
+	p, params := rt.match(r.URL.EscapedPath())
 	if p == nil {
 		s.writeError(w, &apiError{status: http.StatusNotFound, message: "no such path: " + r.URL.Path})
 		return
@@ -168,6 +175,10 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		rq.body, err = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 		if err != nil {
 			s.writeError(w, badRequest("read request body: %v", err))
+			return
+		}
+		if len(rq.body) > maxBody {
+			s.writeError(w, badRequest("request body is larger than %d bytes", maxBody))
 			return
 		}
 	}

@@ -28,6 +28,7 @@ type server struct {
 	schemas clientSchemas
 	appIn   appSchemas
 	idpCert string // the tenant's SAML signing certificate (base64 DER), shared by SAML clients
+	seq     uint64 // creation counter: lists are in creation order even within one clock tick
 	now     func() time.Time
 }
 
@@ -39,6 +40,7 @@ type client struct {
 	secret   string
 	appID    string
 	protocol string // oidc or saml
+	seq      uint64 // creation order
 	created  time.Time
 	updated  time.Time
 	fields   map[string]any
@@ -125,7 +127,7 @@ func (s *server) newClientID() string {
 	}
 }
 
-// clientsOf returns the live clients of an app, oldest first (ties by id) so lists are stable.
+// clientsOf returns the live clients of an app, oldest first, so lists are stable.
 func (s *server) clientsOf(appID string) []*client {
 	var out []*client
 	for _, c := range s.clients {
@@ -138,12 +140,7 @@ func (s *server) clientsOf(appID string) []*client {
 }
 
 func sortClients(cs []*client) {
-	sort.Slice(cs, func(i, j int) bool {
-		if !cs[i].created.Equal(cs[j].created) {
-			return cs[i].created.Before(cs[j].created)
-		}
-		return cs[i].id < cs[j].id
-	})
+	sort.Slice(cs, func(i, j int) bool { return cs[i].seq < cs[j].seq })
 }
 
 // clientIn returns the live client id of appID, or a 404: another app's client does not exist

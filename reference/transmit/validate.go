@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"net/http"
 	"net/url"
 	"slices"
 	"sort"
@@ -42,18 +41,6 @@ type object struct {
 
 // maxBody bounds request bodies; no valid Transmit body comes near it.
 const maxBody = 1 << 20
-
-// readBody reads and parses a request body that must be one JSON object.
-func (s *server) readBody(r *http.Request) (map[string]any, error) {
-	data, err := io.ReadAll(io.LimitReader(r.Body, maxBody+1))
-	if err != nil {
-		return nil, badRequest("read request body: %v", err)
-	}
-	if len(data) > maxBody {
-		return nil, badRequest("request body is larger than %d bytes", maxBody)
-	}
-	return s.parseObject(data)
-}
 
 // parseObject decodes data as exactly one JSON object, numbers kept as json.Number so that they
 // are echoed exactly as sent.
@@ -206,7 +193,7 @@ func coerce(v any, k kind) any {
 				return b
 			}
 		case kNumber:
-			if _, err := strconv.ParseFloat(x, 64); err == nil {
+			if _, err := strconv.ParseFloat(x, 64); err == nil && json.Valid([]byte(x)) {
 				return json.Number(x)
 			}
 		case kStrings:

@@ -1,0 +1,121 @@
+package conformance
+
+import (
+	"net/http"
+	"net/url"
+)
+
+const keysPath = "/v1/applications/signing-keys"
+
+// testJWK is a public RSA key in JWK form, for uploads (no private part: nothing secret).
+var testJWK = map[string]any{"kty": "RSA", "e": "AQAB", "use": "sig", "alg": "RS256", "kid": "ccs-test-key",
+	"n": "sXchDaQebHnPiGvyDOAT4saGEUetSyo9MKLOoWFsueri23bOdgWp4Dy1WlUzewbgBHod5pcM9H95GQRV3JDXboIRROSBigeC5yjU1hGzHHyXss8UDprecbAYxknTcQkhslANGRUZmdTOQ5qTRsLAt6BTYuyvVRdhS8exSZEy_c4gs_7svlJJQ4H9_NxsiIoLwAEk7-Q3UXERGYw_75IDrGA84-lA_-Ct4eTlXHBIY2EaV7t7LjJaynVJCpkv4LKjTTAumiGUIuQhrNhZLuF_RJLqHpM2kgWFLU7-VTdL1VbC2tejvcI2BlMkEpk1BzBZI0KQB0GaDWFLN-aEAw3vRw"}
+
+func keyPath(id string) string { return keysPath + "/" + url.PathEscape(id) }
+
+// createKey creates a signing key as role and requires 201.
+func createKey(s *S, role Role) *Response {
+	s.T.Helper()
+	r := s.Do(role, http.MethodPost, keysPath, JSON(map[string]any{"name": s.Name("key")})).Expect(http.StatusCreated)
+	if r.String("/id") == "" {
+		s.Fatalf(r, "key id present", "a non-empty id in the created key", "none")
+	}
+	return r
+}
+
+func keyIDsIn(r *Response) map[string]bool {
+	ids := map[string]bool{}
+	list, _ := r.Object().([]any)
+	for _, item := range list {
+		if m, ok := item.(map[string]any); ok {
+			if id, ok := m["id"].(string); ok {
+				ids[id] = true
+			}
+		}
+	}
+	return ids
+}
+
+// signingKeyScenarios: keys belong to the token's app; create/upload 201, PUT name/status,
+// DELETE 204, unknown id 404, duplicate name 409.
+func signingKeyScenarios() []Scenario {
+	out := []Scenario{
+		{ID: "applications/crud/key-lifecycle", Basis: Assumed,
+			Requirement: "A signing key is created (201, status validating, source mosaic), listed, updated and deleted; afterwards PUT and DELETE give 404.",
+			Run: func(s *S) {
+				r := createKey(s, Main)
+				id := r.String("/id")
+				requireField(s, r, "/status", "validating")
+				requireField(s, r, "/source", "mosaic")
+				requireField(s, r, "/app_id", s.appID(Main))
+				if l := s.Do(Main, http.MethodGet, keysPath).Expect(http.StatusOK); !keyIDsIn(l)[id] {
+					s.Errorf(l, "list contains the new key", "id "+id+" listed", "not listed")
+				}
+				newName := s.Name("key-renamed")
+				u := s.Do(Main, http.MethodPut, keyPath(id), JSON(map[string]any{"name": newName, "status": "disabled"})).Expect(http.StatusOK)
+				requireField(s, u, "/name", newName)
+				requireField(s, u, "/status", "disabled")
+				s.Do(Main, http.MethodDelete, keyPath(id)).Expect(http.StatusNoContent)
+				if l := s.Do(Main, http.MethodGet, keysPath).Expect(http.StatusOK); keyIDsIn(l)[id] {
+					s.Errorf(l, "deleted key not listed", "no "+id, "still listed")
+				}
+				s.Do(Main, http.MethodPut, keyPath(id), JSON(map[string]any{"name": s.Name("gone")})).Check(http.StatusNotFound)
+				s.Do(Main, http.MethodDelete, keyPath(id)).Check(http.StatusNotFound)
+			}},
+		{ID: "applications/crud/key-upload", Basis: Assumed,
+			Requirement: "An uploaded key (name and jwk) is created with 201, source uploaded and status validating.",
+			Run: func(s *S) {
+				r := s.Do(Main, http.MethodPost, keysPath+"/upload", JSON(map[string]any{"name": s.Name("uploaded"), "jwk": testJWK})).Expect(http.StatusCreated)
+				requireField(s, r, "/source", "uploaded")
+				requireField(s, r, "/status", "validating")
+			}},
+		{ID: "applications/conflict/duplicate-key-name", Basis: Assumed,
+			Requirement: "A second signing key with the same name gives 409.",
+			Run: func(s *S) {
+				first := createKey(s, Main)
+				s.Do(Main, http.MethodPost, keysPath, JSON(map[string]any{"name": first.String("/name")})).Check(http.StatusConflict)
+			}},
+		{ID: "applications/not-found/key-unknown-id", Basis: Assumed,
+			Requirement: "PUT and DELETE of a signing key id that does not exist give 404.",
+			Run: func(s *S) {
+				s.Do(Main, http.MethodPut, keyPath("ccs-no-such-key-0000"), JSON(map[string]any{"name": s.Name("x")})).Check(http.StatusNotFound)
+				s.Do(Main, http.MethodDelete, keyPath("ccs-no-such-key-0000")).Check(http.StatusNotFound)
+			}},
+		{ID: "applications/permissions/other-app-key-invisible", Basis: Assumed, Roles: []Role{Other},
+			Requirement: "Signing keys belong to the token's app: another app's key is not listed, and PUT/DELETE of it give 404.",
+			Run: func(s *S) {
+				other := createKey(s, Other).String("/id")
+				if l := s.Do(Main, http.MethodGet, keysPath).Expect(http.StatusOK); keyIDsIn(l)[other] {
+					s.Errorf(l, "other app's key not listed", "no "+other, "listed")
+				}
+				s.Do(Main, http.MethodPut, keyPath(other), JSON(map[string]any{"status": "disabled"})).Check(http.StatusNotFound)
+				s.Do(Main, http.MethodDelete, keyPath(other)).Check(http.StatusNotFound)
+				got := s.Do(Other, http.MethodGet, keysPath).Expect(http.StatusOK)
+				if !keyIDsIn(got)[other] {
+					s.Errorf(got, "other app's key kept", other+" still listed for its own app", "gone")
+				}
+			}},
+		{ID: "applications/permissions/admin-token-keys-403", Basis: Assumed, Roles: []Role{Admin},
+			Requirement: "Signing keys act on the token's own app, so an admin token gets 403.",
+			Run: func(s *S) {
+				s.Do(Admin, http.MethodGet, keysPath).Check(http.StatusForbidden)
+				s.Do(Admin, http.MethodPost, keysPath, JSON(map[string]any{"name": s.Name("admin-key")})).Check(http.StatusForbidden)
+			}},
+		{ID: "applications/enums/key/status/invalid", Basis: Spec,
+			Requirement: "PUT of a signing key with status outside signing|disabled|validating gives 400.",
+			Run: func(s *S) {
+				id := createKey(s, Main).String("/id")
+				s.Do(Main, http.MethodPut, keyPath(id), JSON(map[string]any{"status": "active"})).Check(http.StatusBadRequest)
+			}},
+	}
+	for _, status := range []string{"signing", "disabled", "validating"} {
+		out = append(out, Scenario{ID: "applications/enums/key/status/" + status, Basis: Spec,
+			Requirement: "PUT of a signing key accepts status " + status + " and echoes it.",
+			Run: func(s *S) {
+				id := createKey(s, Main).String("/id")
+				r := s.Do(Main, http.MethodPut, keyPath(id), JSON(map[string]any{"status": status})).Expect(http.StatusOK)
+				requireField(s, r, "/status", status)
+			}})
+	}
+	return out
+}
