@@ -3,6 +3,7 @@ package conformance
 import (
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -20,6 +21,9 @@ type Config struct {
 	SkipBasis        map[Basis]bool
 	Timeout          time.Duration // per request
 	Concurrency      int           // scenarios in flight at once
+	RPS              float64       // requests per second at most (0: no limit)
+	Deadline         time.Duration // for the whole run
+	Transcript       string        // path of the redacted transcript ("": none)
 }
 
 // tokenVars maps each configured role to its variable.
@@ -84,6 +88,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 		return cfg, &ConfigError{"CONFORMANCE_ALLOW_DESTRUCTIVE", fmt.Sprintf("is %q", v),
 			"set it to 1 to allow collection deletes, or leave it unset"}
 	}
+	if err := cfg.readTransport(getenv); err != nil {
+		return cfg, err
+	}
 	if v := strings.TrimSpace(getenv("CONFORMANCE_SKIP_BASIS")); v != "" {
 		for _, b := range strings.Split(v, ",") {
 			b = strings.TrimSpace(b)
@@ -112,4 +119,39 @@ func (c Config) surfacesFor() []string {
 		return []string{"auth0"}
 	}
 	return []string{"clients", "applications"}
+}
+
+// readTransport reads the request policy variables.
+func (c *Config) readTransport(getenv func(string) string) error {
+	if v := strings.TrimSpace(getenv("CONFORMANCE_TIMEOUT")); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return &ConfigError{"CONFORMANCE_TIMEOUT", fmt.Sprintf("is %q", v), "set a positive duration per request, e.g. 10s"}
+		}
+		c.Timeout = d
+	}
+	c.Deadline = 15 * time.Minute
+	if v := strings.TrimSpace(getenv("CONFORMANCE_DEADLINE")); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return &ConfigError{"CONFORMANCE_DEADLINE", fmt.Sprintf("is %q", v), "set a positive duration for the whole run, e.g. 10m"}
+		}
+		c.Deadline = d
+	}
+	if v := strings.TrimSpace(getenv("CONFORMANCE_CONCURRENCY")); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 || n > 256 {
+			return &ConfigError{"CONFORMANCE_CONCURRENCY", fmt.Sprintf("is %q", v), "set a whole number of scenarios in flight from 1 to 256"}
+		}
+		c.Concurrency = n
+	}
+	if v := strings.TrimSpace(getenv("CONFORMANCE_RPS")); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 {
+			return &ConfigError{"CONFORMANCE_RPS", fmt.Sprintf("is %q", v), "set a positive number of requests per second, or unset it for no limit"}
+		}
+		c.RPS = f
+	}
+	c.Transcript = strings.TrimSpace(getenv("CONFORMANCE_TRANSCRIPT"))
+	return nil
 }

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/clientconf/clientconf/conformance/contract"
 )
@@ -66,7 +67,8 @@ func Header(key, value string) Opt {
 
 // Do sends one request as role to path (relative to the surface's base URL), checks the
 // response against the spec, and returns it. Transport failures end the scenario as a suite
-// error, never as non-conformance.
+// error, never as non-conformance. Retries (connection errors on idempotent requests,
+// 429/503 with Retry-After) are reported and mark the scenario flaky.
 func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 	s.T.Helper()
 	rq := &request{header: http.Header{}, query: url.Values{}}
@@ -80,33 +82,18 @@ func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 	r := &Response{s: s, Role: role, Method: method, Path: path, URL: u, ReqBody: rq.body}
 	ctx, cancel := context.WithTimeout(s.T.Context(), s.env.target.timeout())
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, method, u, bytes.NewReader(rq.body))
-	if err != nil {
-		s.T.Fatalf("%s cannot build request %s %s: %v", suiteErrorPrefix, method, s.redact(u), err)
+	if err := s.send(ctx, r, rq); err != nil {
+		s.T.Fatalf("%s %s %s (as %s) got no usable response: %s", suiteErrorPrefix, method, s.redact(u), role, s.redact(err.Error()))
 	}
-	req.Header = rq.header
-	if rq.contentType != "" {
-		req.Header.Set("Content-Type", rq.contentType)
-	}
-	req.Header.Set("Accept", "application/json")
-	if auth := s.authorization(role); auth != "" {
-		req.Header.Set("Authorization", auth)
-	}
-	resp, err := s.env.client.Do(req)
-	if err != nil {
-		s.T.Fatalf("%s %s %s (as %s) got no response: %s", suiteErrorPrefix, method, s.redact(u), role, s.redact(describeTransportError(err)))
-	}
-	defer resp.Body.Close()
-	r.Status, r.Header = resp.StatusCode, resp.Header
-	r.Body, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
-	if err != nil {
-		s.T.Fatalf("%s %s %s (as %s): reading the response body failed: %s", suiteErrorPrefix, method, s.redact(u), role, s.redact(err.Error()))
+	if len(r.Retries) > 0 {
+		s.flaky(r)
 	}
 	if len(r.Body) > maxBody {
 		s.fail(r, "transport/body-size", fmt.Sprintf("a response body of at most %d bytes", maxBody), "a larger body (cut off)")
 		r.Body = r.Body[:maxBody]
 	}
 	s.env.redactor.Learn(r.Body)
+	s.env.transcript.record(s, r)
 	op, params, _ := s.spec.Route(method, path)
 	r.Op, r.Params = op, params
 	if op != nil {
@@ -121,20 +108,89 @@ func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 	return r
 }
 
+// send performs the exchange with the retry policy, and refreshes a fetched token once when
+// the target answers 401 to it.
+func (s *S) send(ctx context.Context, r *Response, rq *request) error {
+	refreshed := false
+	for attempt := 1; ; attempt++ {
+		auth, fromSource := s.authorization(ctx, r.Role)
+		req, err := http.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(rq.body))
+		if err != nil {
+			return fmt.Errorf("cannot build the request: %w", err)
+		}
+		req.Header = rq.header.Clone()
+		if rq.contentType != "" {
+			req.Header.Set("Content-Type", rq.contentType)
+		}
+		req.Header.Set("Accept", "application/json")
+		if auth != "" && req.Header.Get("Authorization") == "" {
+			req.Header.Set("Authorization", auth)
+		}
+		if err := s.env.wait(ctx); err != nil {
+			return err
+		}
+		start := time.Now()
+		resp, err := s.env.client.Do(req)
+		if err != nil {
+			if retry, why := s.env.retryAfterError(r.Method, err, attempt); retry {
+				r.Retries = append(r.Retries, why)
+				continue
+			}
+			return errors.New(describeTransportError(err))
+		}
+		r.Status, r.Header = resp.StatusCode, resp.Header
+		r.Body, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+		resp.Body.Close()
+		r.Elapsed = time.Since(start)
+		if err != nil {
+			if retry, why := s.env.retryAfterError(r.Method, err, attempt); retry {
+				r.Retries = append(r.Retries, why)
+				continue
+			}
+			return fmt.Errorf("reading the response body failed: %s", describeTransportError(err))
+		}
+		if r.Status == http.StatusUnauthorized && fromSource && !refreshed {
+			// A fetched token may have expired mid-run: fetch a new one and try once more.
+			refreshed = true
+			s.env.invalidate(r.Role, strings.TrimPrefix(auth, "Bearer "))
+			r.Retries = append(r.Retries, fmt.Sprintf("attempt %d: 401 to a fetched token, refreshed it", attempt))
+			continue
+		}
+		if wait, why, ok := s.env.retryAfterStatus(ctx, r.Method, r.Status, r.Header, attempt); ok {
+			r.Retries = append(r.Retries, why)
+			if err := sleep(ctx, wait); err != nil {
+				return err
+			}
+			continue
+		}
+		return nil
+	}
+}
+
 // authorization returns the Authorization header for a role, skipping the scenario when the
-// role has no configured token.
-func (s *S) authorization(role Role) string {
+// role is not configured.
+func (s *S) authorization(ctx context.Context, role Role) (header string, fromSource bool) {
 	switch role {
 	case NoToken:
-		return ""
+		return "", false
 	case BadToken:
-		return "Bearer clientconf-not-a-valid-token-" + strings.TrimSuffix(s.env.prefix, "-")
+		return "Bearer clientconf-not-a-valid-token-" + strings.TrimSuffix(s.env.prefix, "-"), false
 	}
-	tok := s.env.target.Tokens[role]
-	if tok == "" {
+	if !s.env.target.hasRole(role) {
 		s.T.Skipf("skipped: needs the %s role; set %s", role, roleVariable(role))
 	}
-	return "Bearer " + tok
+	tok, fromSource, err := s.env.token(ctx, role)
+	if err != nil {
+		s.T.Fatalf("%s %v", suiteErrorPrefix, err)
+	}
+	return "Bearer " + tok, fromSource
+}
+
+// flaky reports that an exchange needed retries: the scenario may pass, but never silently.
+func (s *S) flaky(r *Response) {
+	s.T.Attr("flaky", "true")
+	s.T.Logf("%s %s %s (as %s) needed %d retries: %s", flakyMarker, r.Method, s.redact(r.URL), r.Role,
+		len(r.Retries), s.redact(strings.Join(r.Retries, "; ")))
 }
 
 func describeTransportError(err error) string {
@@ -156,6 +212,8 @@ type Response struct {
 	Status  int
 	Header  http.Header
 	Body    []byte
+	Retries []string          // why each retry happened
+	Elapsed time.Duration     // of the last attempt
 	Op      *contract.Op      // nil when the spec documents no such method on the path
 	Params  map[string]string // path parameters, when Op is known
 	decoded any

@@ -66,11 +66,12 @@ func (e *env) deleteCreated(surface string, del *contract.Op, path string, creat
 	url := e.target.BaseURLs[surface] + path
 	var last string
 	for _, role := range []Role{creator, Main, Admin} {
-		tok := e.target.Tokens[role]
-		if tok == "" {
+		ctx, cancel := context.WithTimeout(context.Background(), e.target.timeout())
+		tok, _, err := e.token(ctx, role)
+		if err != nil || tok == "" {
+			cancel()
 			continue
 		}
-		ctx, cancel := context.WithTimeout(context.Background(), e.target.timeout())
 		req, err := http.NewRequestWithContext(ctx, del.Method, url, nil)
 		if err != nil {
 			cancel()

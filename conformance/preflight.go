@@ -11,7 +11,7 @@ import (
 // target or a rejected token gives one clear error instead of one timeout per scenario.
 func (e *env) checkReachable(ctx context.Context) error {
 	role := Main
-	if e.target.Tokens[role] == "" {
+	if !e.target.hasRole(role) {
 		role = Admin
 	}
 	for _, surface := range e.target.Surfaces() {
@@ -34,7 +34,12 @@ func (e *env) checkReachable(ctx context.Context) error {
 			cancel()
 			return fmt.Errorf("CONFORMANCE_BASE_URL gives a bad request URL %q: %w", url, err)
 		}
-		if tok := e.target.Tokens[role]; tok != "" {
+		tok, _, err := e.token(rctx, role)
+		if err != nil {
+			cancel()
+			return err
+		}
+		if tok != "" {
 			req.Header.Set("Authorization", "Bearer "+tok)
 		}
 		resp, err := e.client.Do(req)

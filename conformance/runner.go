@@ -4,11 +4,15 @@ import (
 	"context"
 	"crypto/rand"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"net/http"
+	"os"
+	"os/signal"
 	"sort"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"testing"
 	"time"
 
@@ -67,10 +71,40 @@ func (su *Suite) Run(t *testing.T, target Target) {
 		t.Fatalf("%s no surface selected: set CONFORMANCE_TOKEN (and CONFORMANCE_SURFACES) for the target", suiteErrorPrefix)
 	}
 	t.Logf("target: %s; surfaces: %v; run prefix: %s", target.Name, target.Surfaces(), e.prefix)
-	t.Cleanup(func() { e.ledger.report(t) })
-	runPhases(su.selected(target, nil), target.concurrency(), func(sc Scenario) {
-		t.Run(sc.ID, func(t *testing.T) { e.runScenario(t, sc) })
+	t.Cleanup(func() {
+		e.ledger.report(t)
+		if err := e.transcript.close(); err != nil {
+			t.Logf("transcript: %v", err)
+		}
 	})
+	// SIGINT/SIGTERM stop new scenarios; the running ones finish and every cleanup runs.
+	ctx, stop := signal.NotifyContext(t.Context(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	ctx, cancel := withDeadline(ctx, target.Deadline)
+	defer cancel()
+	runPhases(ctx, su.selected(target, nil), target.concurrency(), func(sc Scenario, notStarted error) {
+		t.Run(sc.ID, func(t *testing.T) {
+			if notStarted != nil {
+				t.Fatalf("%s not started: %v", suiteErrorPrefix, notStarted)
+			}
+			e.runScenario(t, sc)
+		})
+	})
+}
+
+func withDeadline(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
+	if d <= 0 {
+		return context.WithCancel(ctx)
+	}
+	return context.WithTimeout(ctx, d)
+}
+
+// whyStopped explains a stopped run context.
+func whyStopped(ctx context.Context) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return errors.New("the run's deadline (CONFORMANCE_DEADLINE) passed")
+	}
+	return errors.New("the run was interrupted")
 }
 
 // Collect runs the selected scenarios against target without a testing.T and returns their
@@ -80,11 +114,21 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(Scenari
 	if err != nil {
 		return nil, err
 	}
+	defer e.transcript.close()
 	scs := su.selected(target, filter)
 	results := map[string]Result{}
 	var mu sync.Mutex
-	runPhases(scs, target.concurrency(), func(sc Scenario) {
+	ctx, cancel := withDeadline(ctx, target.Deadline)
+	defer cancel()
+	runPhases(ctx, scs, target.concurrency(), func(sc Scenario, notStarted error) {
 		rec := &recorder{ctx: ctx}
+		if notStarted != nil {
+			rec.Errorf("%s not started: %v", suiteErrorPrefix, notStarted)
+			mu.Lock()
+			results[sc.ID] = rec.result(sc.ID)
+			mu.Unlock()
+			return
+		}
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
@@ -107,25 +151,41 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(Scenari
 // and destructive ones one by one: a collection delete must not race scenarios that rely on
 // their own clients, and a list check must not race other scenarios' creates. run is called from several goroutines; t.Run allows that, which bounds
 // concurrency by the target's setting rather than by -test.parallel (GOMAXPROCS here).
-func runPhases(scs []Scenario, limit int, run func(Scenario)) {
+//
+// Once ctx ends (deadline, interrupt), the scenarios not yet started are reported as not
+// started instead of run.
+func runPhases(ctx context.Context, scs []Scenario, limit int, run func(sc Scenario, notStarted error)) {
 	sem := make(chan struct{}, limit)
 	var wg sync.WaitGroup
-	for _, sc := range scs {
-		if sc.Destructive || sc.Serial {
-			continue
+	start := func(sc Scenario) {
+		select {
+		case sem <- struct{}{}:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil {
+			run(sc, whyStopped(ctx))
+			return
 		}
 		wg.Add(1)
-		sem <- struct{}{}
 		go func() {
 			defer wg.Done()
 			defer func() { <-sem }()
-			run(sc)
+			run(sc, nil)
 		}()
+	}
+	for _, sc := range scs {
+		if !sc.Destructive && !sc.Serial {
+			start(sc)
+		}
 	}
 	wg.Wait()
 	for _, sc := range scs {
 		if sc.Destructive || sc.Serial {
-			run(sc)
+			if ctx.Err() != nil {
+				run(sc, whyStopped(ctx))
+				continue
+			}
+			run(sc, nil)
 		}
 	}
 }
@@ -145,14 +205,16 @@ func (su *Suite) selected(target Target, filter func(Scenario) bool) []Scenario 
 
 // env is the state of one run against one target, shared by its scenarios.
 type env struct {
-	suite    *Suite
-	target   Target
-	client   *http.Client
-	redactor *redact.Redactor
-	ledger   *ledger
-	prefix   string
-	seq      atomic.Int64
-	apps     appIDs
+	suite      *Suite
+	target     Target
+	client     *http.Client
+	redactor   *redact.Redactor
+	ledger     *ledger
+	prefix     string
+	seq        atomic.Int64
+	apps       appIDs
+	pacing     *pacing
+	transcript *transcript
 }
 
 func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
@@ -174,12 +236,17 @@ func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
 	}
 	e.redactor = redact.New(secrets...)
 	e.ledger = &ledger{}
+	e.pacing = newPacing(target.RPS, defaultWaitBudget)
 	for _, s := range target.Surfaces() {
 		if su.specs[s] == nil {
 			return nil, fmt.Errorf("surface %s is not loaded in this suite", s)
 		}
 	}
 	if err := e.checkReachable(ctx); err != nil {
+		return nil, err
+	}
+	var err error
+	if e.transcript, err = openTranscript(target.Transcript); err != nil {
 		return nil, err
 	}
 	return e, nil
@@ -203,7 +270,7 @@ func (e *env) runScenario(tb TB, sc Scenario) {
 		tb.Skipf("skipped: destructive (deletes what the suite did not create); set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it")
 	}
 	for _, r := range append([]Role{Main}, sc.Roles...) {
-		if e.target.Tokens[r] == "" {
+		if !e.target.hasRole(r) {
 			tb.Skipf("skipped: needs the %s role; set %s", r, roleVariable(r))
 		}
 	}

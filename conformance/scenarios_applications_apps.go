@@ -80,13 +80,13 @@ func appScenarios() []Scenario {
 			Requirement: "PUT of an app replaces an object-valued field whole: members it omits do not keep their stored values.",
 			Run: func(s *S) {
 				const triggers = "refresh_token_invalidation_trigger_configuration"
-				allFalse := map[string]any{"invalidateOnMemberSuspension": false, "invalidateOnPasswordReset": false, "invalidateOnRoleUpdate": false}
+				allFalse := map[string]any{"invalidateOnMemberSuspension": false, "invalidateOnMemberPasswordReset": false, "invalidateOnMemberRoleUpdate": false}
 				body := map[string]any{"app_name": s.Name("app"), "client_display_name": s.Name("default-client"), triggers: allFalse}
 				id := s.Do(Admin, http.MethodPost, "/v1/applications", JSON(body)).Expect(http.StatusCreated).String("/app_id")
 				s.Do(Admin, http.MethodPut, appPath(id), JSON(map[string]any{triggers: map[string]any{"invalidateOnMemberSuspension": true}})).Expect(http.StatusOK)
 				got := s.Do(Admin, http.MethodGet, appPath(id)).Expect(http.StatusOK)
 				requireField(s, got, "/"+triggers+"/invalidateOnMemberSuspension", true)
-				for _, m := range []string{"invalidateOnPasswordReset", "invalidateOnRoleUpdate"} {
+				for _, m := range []string{"invalidateOnMemberPasswordReset", "invalidateOnMemberRoleUpdate"} {
 					if v, ok := got.Field("/" + triggers + "/" + m); ok && sameJSON(v, false) {
 						s.Errorf(got, "object replaced, not merged", m+" absent or reset (the PUT omitted it)", m+" false kept from the stored object (merged)")
 					}

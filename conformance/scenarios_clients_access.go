@@ -26,7 +26,10 @@ func clientAccessScenarios(a clientAPI) []Scenario {
 		{ID: a.id("permissions/non-bearer-scheme"), Basis: Assumed,
 			Requirement: "A valid token under another scheme than Bearer (Token, Basic) gives 401.",
 			Run: func(s *S) {
-				tok := s.env.target.Tokens[Main]
+				tok, _, err := s.env.token(s.T.Context(), Main)
+				if err != nil {
+					s.T.Fatalf("%s %v", suiteErrorPrefix, err)
+				}
 				for _, scheme := range []string{"Token ", "Basic "} {
 					s.Do(NoToken, http.MethodGet, a.collection(s, Main), Header("Authorization", scheme+tok)).Check(http.StatusUnauthorized)
 				}

@@ -11,13 +11,17 @@ type Target struct {
 	Name             string            // shown in reports
 	BaseURLs         map[string]string // surface id → base URL without trailing slash
 	Tokens           map[Role]string
-	AppID            string // the app of the Main token (optional for external targets)
-	OtherAppID       string // the app of the Other token
+	TokenSources     map[Role]TokenSource // roles whose tokens are fetched (client credentials)
+	AppID            string               // the app of the Main token (optional for external targets)
+	OtherAppID       string               // the app of the Other token
 	AllowDestructive bool
 	SkipBasis        map[Basis]bool
 	Client           *http.Client  // nil: a client with Timeout per request
 	Timeout          time.Duration // per request; 0 means 10s
 	Concurrency      int           // scenarios in flight; 0 means 8
+	RPS              float64       // requests per second at most; 0: no limit
+	Deadline         time.Duration // for the whole run; 0: none (scenarios not started by then are skipped)
+	Transcript       string        // file for a redacted JSON-lines transcript of every exchange; "": none
 	RunPrefix        string        // prefix of every name the run creates; empty: generated
 }
 
@@ -33,6 +37,9 @@ func TargetFromConfig(cfg Config) Target {
 		SkipBasis:        cfg.SkipBasis,
 		Timeout:          cfg.Timeout,
 		Concurrency:      cfg.Concurrency,
+		RPS:              cfg.RPS,
+		Deadline:         cfg.Deadline,
+		Transcript:       cfg.Transcript,
 	}
 	for _, s := range cfg.surfacesFor() {
 		t.BaseURLs[s] = strings.TrimSuffix(cfg.BaseURL, "/")

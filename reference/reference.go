@@ -1,6 +1,7 @@
 // Package reference is an in-memory, conforming implementation of every API surface the suite
-// checks: Transmit under /cis, Auth0 under /api/v2. It is the suite's embedded default target,
-// and its fault switches let the suite prove that it catches each broken rule.
+// checks: Transmit under /cis, Auth0 under /api/v2, and their client credentials token endpoints
+// (/oidc/token, /oauth/token). It is the suite's embedded default target, and its fault
+// switches let the suite prove that it catches each broken rule.
 package reference
 
 import (
@@ -34,16 +35,20 @@ func New(opts Options) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("reference tenant: %w", err)
 	}
-	tx, err := transmit.New(tenant, set)
+	tx, txToken, err := transmit.NewWithTokenEndpoint(tenant, set)
 	if err != nil {
 		return nil, fmt.Errorf("transmit surfaces: %w", err)
 	}
-	a0, err := auth0.New(tenant, set)
+	a0, a0Token, err := auth0.NewWithTokenEndpoint(tenant, set)
 	if err != nil {
 		return nil, fmt.Errorf("auth0 surface: %w", err)
 	}
 	mux := http.NewServeMux()
 	mux.Handle("/cis/", http.StripPrefix("/cis", tx))
 	mux.Handle("/api/v2/", http.StripPrefix("/api/v2", a0))
+	// The token endpoints live at the host root, as the vendors' do. Each issues tokens for its
+	// own surfaces only: a Transmit token is unknown under /api/v2 and the other way round.
+	mux.Handle("/oidc/token", txToken)
+	mux.Handle("/oauth/token", a0Token)
 	return mux, nil
 }

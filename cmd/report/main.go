@@ -13,9 +13,10 @@ import (
 func main() {
 	events := flag.String("events", "reports/events.json", "go test -json events of the run")
 	out := flag.String("out", "reports/summary.md", "where to write the summary")
+	junit := flag.String("junit", "", "JUnit file to rewrite: suite errors become <error> elements")
 	exitCode := flag.Bool("exit-code", false, "exit 1 when the target broke a rule, 2 when the suite could not check it")
 	flag.Parse()
-	t, err := run(*events, *out)
+	t, err := run(*events, *out, *junit)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(ExitSuiteError)
@@ -42,7 +43,7 @@ func exitStatus(t report.Counts) int {
 	return ExitConformant
 }
 
-func run(eventsPath, outPath string) (report.Counts, error) {
+func run(eventsPath, outPath, junitPath string) (report.Counts, error) {
 	in, err := os.Open(eventsPath)
 	if err != nil {
 		return report.Counts{}, fmt.Errorf("open events (run the suite first): %w", err)
@@ -51,6 +52,11 @@ func run(eventsPath, outPath string) (report.Counts, error) {
 	r, err := report.Parse(in)
 	if err != nil {
 		return report.Counts{}, err
+	}
+	if junitPath != "" {
+		if err := r.RewriteJUnit(junitPath); err != nil {
+			return report.Counts{}, err
+		}
 	}
 	f, err := os.Create(outPath)
 	if err != nil {

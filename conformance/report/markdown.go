@@ -21,6 +21,7 @@ func (r *Run) WriteMarkdown(w io.Writer) error {
 	for _, c := range r.Grid() {
 		fmt.Fprintf(&b, "| %s | %s | %d | %d | %d | %d |\n", c.Surface, c.Category, c.Pass, c.Fail, c.Error, c.Skip)
 	}
+	r.writeFlaky(&b)
 	r.writeOutcome(&b, "error", "Suite errors (not conformance failures)")
 	r.writeOutcome(&b, "fail", "Failures")
 	r.writeSkips(&b)
@@ -45,6 +46,25 @@ func (r *Run) writeOutcome(b *strings.Builder, outcome, title string) {
 			first = false
 		}
 		fmt.Fprintf(b, "\n### %s\n\n%s _(basis: %s)_\n\n```\n%s\n```\n", s.ID, s.Requirement, s.Basis, strings.Join(dedent(s.Output), "\n"))
+	}
+}
+
+// writeFlaky lists scenarios whose exchanges needed retries: never silently green.
+func (r *Run) writeFlaky(b *strings.Builder) {
+	first := true
+	for _, s := range r.Scenarios {
+		if !s.Flaky {
+			continue
+		}
+		if first {
+			b.WriteString("\n## Flaky: passed or failed only after retries\n\n")
+			first = false
+		}
+		for _, l := range dedent(s.Output) {
+			if strings.Contains(l, flakyTag) {
+				fmt.Fprintf(b, "- `%s` (%s): %s\n", s.ID, s.Outcome, strings.TrimSpace(strings.TrimPrefix(l, flakyTag)))
+			}
+		}
 	}
 }
 

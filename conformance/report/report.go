@@ -27,6 +27,7 @@ type Scenario struct {
 	Basis       string
 	Requirement string
 	Output      []string // the scenario's own lines (failure or skip messages)
+	Flaky       bool     // passed or failed only after retried exchanges
 }
 
 // Run is everything the summary shows.
@@ -40,6 +41,7 @@ const (
 	rootTest    = "TestConformance"
 	suiteError  = "SUITE ERROR"
 	leftoverTag = "LEFTOVER:"
+	flakyTag    = "FLAKY:"
 )
 
 // Parse reads test2json events and keeps the subtests of TestConformance.
@@ -94,6 +96,7 @@ func Parse(r io.Reader) (*Run, error) {
 		case "output":
 			if l := strings.TrimRight(ev.Output, "\n"); !strings.HasPrefix(strings.TrimSpace(l), "=== ") && !strings.HasPrefix(strings.TrimSpace(l), "--- ") {
 				s.Output = append(s.Output, l)
+				s.Flaky = s.Flaky || strings.Contains(l, flakyTag)
 			}
 		}
 	}

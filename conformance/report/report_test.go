@@ -1,6 +1,7 @@
 package report_test
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -57,4 +58,28 @@ func TestParseAndRender(t *testing.T) {
 		assert.Contains(t, md, want)
 	}
 	assert.NotContains(t, md, "failure.go:18:", "file:line prefixes are noise for readers")
+}
+
+func TestRewriteJUnitMarksSuiteErrors(t *testing.T) {
+	t.Parallel()
+	run, err := report.Parse(strings.NewReader(events))
+	require.NoError(t, err)
+	path := t.TempDir() + "/junit.xml"
+	const junit = `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="3" failures="2" errors="0">
+	<testsuite tests="3" failures="2" errors="0" name="conformance">
+		<testcase classname="conformance" name="TestConformance/clients/conflict/duplicate-name"><properties><property name="basis" value="assumed"></property></properties><failure message="Failed">expected: status 409</failure></testcase>
+		<testcase classname="conformance" name="TestConformance/clients/schema/error-404"><failure message="Failed">SUITE ERROR (not a conformance failure)</failure></testcase>
+		<testcase classname="conformance" name="TestConformance/clients/crud/lifecycle"></testcase>
+	</testsuite>
+</testsuites>`
+	require.NoError(t, os.WriteFile(path, []byte(junit), 0o644))
+	require.NoError(t, run.RewriteJUnit(path))
+	out, err := os.ReadFile(path)
+	require.NoError(t, err)
+	s := string(out)
+	assert.Contains(t, s, `<error message="suite error: the target could not be checked">SUITE ERROR`)
+	assert.Contains(t, s, `<failure message="Failed">expected: status 409</failure>`)
+	assert.Contains(t, s, `<property name="basis" value="assumed"></property>`)
+	assert.Equal(t, 2, strings.Count(s, `failures="1" errors="1"`), "suite and suites counts moved")
 }

@@ -52,6 +52,9 @@ func (s *server) authenticate(w http.ResponseWriter, r *http.Request) (principal
 	}
 	scopes, ok := s.tokens[strings.TrimSpace(token)]
 	if !ok {
+		scopes, ok = s.issuer.lookup(strings.TrimSpace(token))
+	}
+	if !ok {
 		s.unauthorized(w, http.StatusUnauthorized, "Invalid token")
 		return principal{}, false
 	}

@@ -11,11 +11,12 @@ import (
 	"github.com/clientconf/clientconf/reference/faults"
 )
 
-// server is one Auth0 surface. Everything but store is read-only after New, so handlers share
-// it without locking.
+// server is one Auth0 surface. Everything but store and issuer is read-only after New, so
+// handlers share it without locking.
 type server struct {
 	tenant      string
 	tokens      map[string]map[string]bool // bearer token → its scopes
+	issuer      *issuer                    // POST /oauth/token: role clients, issued tokens
 	faults      faults.Set
 	createRules map[string]rule
 	updateRules map[string]rule
@@ -27,6 +28,23 @@ type server struct {
 // client. The tenant's role tokens are accepted with the Auth0 scopes of their role
 // (fixtures/reference-auth0.json), so one set of tokens works for every surface.
 func New(tenant fixtures.Tenant, set faults.Set) (http.Handler, error) {
+	api, _, err := NewWithTokenEndpoint(tenant, set)
+	return api, err
+}
+
+// NewWithTokenEndpoint returns the Auth0 handler (paths relative to /api/v2) and its token
+// endpoint (POST /oauth/token, served at the host root): each role's client credentials get
+// tokens with the role's scopes.
+func NewWithTokenEndpoint(tenant fixtures.Tenant, set faults.Set) (api, token http.Handler, err error) {
+	s, err := newTenantServer(tenant, set)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s.routes(), http.HandlerFunc(s.tokenEndpoint), nil
+}
+
+// newTenantServer builds a server with the tenant's role tokens and role clients.
+func newTenantServer(tenant fixtures.Tenant, set faults.Set) (*server, error) {
 	roleScopes, err := fixtures.ReferenceAuth0Scopes()
 	if err != nil {
 		return nil, fmt.Errorf("auth0 scopes: %w", err)
@@ -41,12 +59,17 @@ func New(tenant fixtures.Tenant, set faults.Set) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return s.routes(), nil
+	for _, tok := range tenant.Tokens {
+		if scopes, ok := roleScopes[tok.Role]; ok && tok.ClientID != "" && tok.ClientSecret != "" {
+			s.issuer.clients[tok.ClientID] = roleClient{secret: tok.ClientSecret, scopes: scopes}
+		}
+	}
+	return s, nil
 }
 
 // newServer builds a server from bearer tokens and their scopes.
 func newServer(tenant string, tokens map[string][]string, set faults.Set) (*server, error) {
-	s := &server{tenant: tenant, tokens: map[string]map[string]bool{}, faults: set, store: newStore(set)}
+	s := &server{tenant: tenant, tokens: map[string]map[string]bool{}, issuer: newIssuer(), faults: set, store: newStore(set)}
 	for tok, scopes := range tokens {
 		s.tokens[tok] = map[string]bool{}
 		for _, sc := range scopes {

@@ -103,7 +103,9 @@ func (s *server) updateApp(rq *request) error {
 			v = customDomain(v.(string), s.formatTime(next.updated))
 		}
 		if s.faults.On(fAppsPutMergesNested) {
-			v = mergeObjects(next.fields[k], v)
+			// Merge what was sent, before validation filled in defaults of omitted members.
+			raw, _ := s.parseObject(rq.body)
+			v = mergeObjects(next.fields[k], raw[k])
 		}
 		next.fields[k] = v
 	}

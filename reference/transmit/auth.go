@@ -34,6 +34,7 @@ func (s *server) authenticate(r *http.Request) (fixtures.Token, error) {
 	}
 	s.mu.RLock()
 	tok, known := s.tokens[value]
+	known = known && !s.expired(value)
 	// A token of a deleted app is as unknown as a token that never existed.
 	if known && tok.Kind == kindClient && s.apps[tok.AppID] == nil && !s.faults.On(fAppsDeletedAppTokenValid) {
 		known = false

@@ -28,15 +28,17 @@ var (
 		"enforcePkceInsteadOfClientCredentials", "enforcePkceAlongsideClientCredentials",
 		"allowPkceAlongsideClientCredentials",
 	}
-	clientTypeEnum    = []string{"web", "native"}
-	samesiteEnum      = []string{"lax", "none"}
-	responseTypeEnum  = []string{"code", "id_token"}
-	promptEnum        = []string{"login", "consent", "none"}
-	nameIDTypeEnum    = []string{"email", "secondaryEmail", "username", "phoneNumber", "externalUserId"}
-	protocolEnum      = []string{"oidc", "saml"}
-	inputOnlyFields   = []string{"is_third_party", "allowed_scopes", "consent_uri", "consent_validity_period", "role_ids"}
-	oldClaimsEnumSize = 10 // the first ten claims are the enum of the older vendor pages
+	clientTypeEnum   = []string{"web", "native"}
+	samesiteEnum     = []string{"lax", "none"}
+	responseTypeEnum = []string{"code", "id_token"}
+	promptEnum       = []string{"login", "consent", "none"}
+	nameIDTypeEnum   = []string{"email", "secondaryEmail", "username", "phoneNumber", "externalUserId"}
+	protocolEnum     = []string{"oidc", "saml"}
+	inputOnlyFields  = []string{"is_third_party", "allowed_scopes", "consent_uri", "consent_validity_period", "role_ids"}
 )
+
+// oldClaimsEnumSize: the first ten claims are the whole enum of the older vendor pages.
+const oldClaimsEnumSize = 10
 
 // clientSchemas are the request schemas of one server. They are built per server because the
 // enum, bad-request and nested-required faults change them: the rule lives in the table.

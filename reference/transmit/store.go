@@ -25,6 +25,7 @@ type server struct {
 	deleted map[string]*client
 	keys    map[string]*signingKey
 	tokens  map[string]fixtures.Token
+	issuer  issuer // client credentials and issued tokens of POST /oidc/token
 	schemas clientSchemas
 	appIn   appSchemas
 	idpCert string // the tenant's SAML signing certificate (base64 DER), shared by SAML clients

@@ -17,6 +17,21 @@ import (
 
 // New returns the Transmit handler (paths relative to /cis), seeded from tenant.
 func New(tenant fixtures.Tenant, set faults.Set) (http.Handler, error) {
+	api, _, err := NewWithTokenEndpoint(tenant, set)
+	return api, err
+}
+
+// NewWithTokenEndpoint returns the Transmit handler (paths relative to /cis) and the token
+// endpoint (POST /oidc/token, served at the host root), sharing one tenant seeded from tenant.
+func NewWithTokenEndpoint(tenant fixtures.Tenant, set faults.Set) (api, token http.Handler, err error) {
+	s, err := newServer(tenant, set)
+	if err != nil {
+		return nil, nil, err
+	}
+	return newRouter(s, s.operations()), http.HandlerFunc(s.tokenEndpoint), nil
+}
+
+func newServer(tenant fixtures.Tenant, set faults.Set) (*server, error) {
 	if tenant.TenantID == "" {
 		return nil, fmt.Errorf("tenant: empty tenant_id")
 	}
@@ -32,6 +47,7 @@ func New(tenant fixtures.Tenant, set faults.Set) (http.Handler, error) {
 		deleted:  map[string]*client{},
 		keys:     map[string]*signingKey{},
 		tokens:   map[string]fixtures.Token{},
+		issuer:   newIssuer(tenant),
 		idpCert:  cert,
 		now:      time.Now,
 	}
@@ -40,7 +56,7 @@ func New(tenant fixtures.Tenant, set faults.Set) (http.Handler, error) {
 	if err := s.seed(tenant); err != nil {
 		return nil, fmt.Errorf("tenant %s: %w", tenant.TenantID, err)
 	}
-	return newRouter(s, s.operations()), nil
+	return s, nil
 }
 
 // Permission lists, any-of (api-facts/transmit.md §4–5; CONTRACT gives the twin's list to the

@@ -1,0 +1,255 @@
+package bench
+
+import (
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/clientconf/clientconf/fixtures"
+)
+
+// fakeTokens are the bench's role tokens: the faulty targets accept anything, and none of
+// these may appear in any artefact.
+var fakeTokens = map[string]string{
+	"CONFORMANCE_TOKEN":           "bench-main-tok-1a2b3c4d",
+	"CONFORMANCE_READONLY_TOKEN":  "bench-ro-tok-5e6f7a8b",
+	"CONFORMANCE_NOPERM_TOKEN":    "bench-noperm-tok-9c0d1e2f",
+	"CONFORMANCE_OTHER_APP_TOKEN": "bench-other-tok-3a4b5c6d",
+	"CONFORMANCE_ADMIN_TOKEN":     "bench-admin-tok-7e8f9a0b",
+}
+
+// Secrets the faulty targets put into their bodies.
+const (
+	secret500     = "bench-secret-in-500-body-0f9e"
+	secretInvalid = "bench-secret-in-invalid-json-8d7c"
+	secretBig     = "bench-secret-in-big-body-6b5a"
+)
+
+// class is how a run must end up classified.
+type class string
+
+const (
+	runLevelError  class = "run-level suite error" // exit 2: the reachability check stopped the run
+	scenarioErrors class = "suite errors"          // exit 2: <error> elements, no <failure>
+	nonConformance class = "non-conformance"       // exit 1: <failure> elements naming rules, no <error>
+	conformant     class = "conformant"            // exit 0
+)
+
+var wantExit = map[class]int{runLevelError: 2, scenarioErrors: 2, nonConformance: 1, conformant: 0}
+
+type benchCase struct {
+	name    string
+	bound   time.Duration // the whole run (suite + report) must end within it
+	target  func(t *testing.T) (root string, after func(t *testing.T))
+	vars    map[string]string // CONFORMANCE_* overrides
+	tokens  map[string]string // role variables; nil: fakeTokens
+	want    class
+	rule    string   // nonConformance: a rule at least one failure names
+	flaky   bool     // the summary lists flaky scenarios
+	secrets []string // what the target sends that must never appear
+}
+
+func handlerTarget(h http.Handler) func(*testing.T) (string, func(*testing.T)) {
+	return func(t *testing.T) (string, func(*testing.T)) { return serve(t, h), nil }
+}
+
+func benchCases() []benchCase {
+	return []benchCase{
+		{name: "unreachable", bound: 10 * time.Second, want: runLevelError,
+			target: func(t *testing.T) (string, func(*testing.T)) { return unreachableTarget(t), nil }},
+		{name: "hang", bound: 15 * time.Second, want: runLevelError,
+			target: func(t *testing.T) (string, func(*testing.T)) { return hangTarget(t), nil }},
+		{name: "drip", bound: 15 * time.Second, want: runLevelError,
+			target: handlerTarget(http.HandlerFunc(dripHandler))},
+		{name: "reset", bound: 10 * time.Second, want: runLevelError,
+			target: handlerTarget(http.HandlerFunc(resetHandler))},
+		// Breaks after the reachability check: every scenario must end in a suite error.
+		{name: "reset-after-check", bound: 15 * time.Second, want: scenarioErrors,
+			target: handlerTarget(afterFirst(resetHandler))},
+		// Hangs after the reachability check; the run's deadline stops it.
+		{name: "hang-after-check", bound: 20 * time.Second, want: scenarioErrors,
+			vars:   map[string]string{"CONFORMANCE_DEADLINE": "5s"},
+			target: handlerTarget(afterFirst(hangHandler))},
+		{name: "status-500", bound: 15 * time.Second, want: nonConformance, rule: "spec/status-documented",
+			secrets: []string{secret500}, target: handlerTarget(status500Handler(secret500))},
+		// Rate-limited forever: retried within the run's Retry-After budget, never beyond.
+		{name: "429-always", bound: 30 * time.Second, want: scenarioErrors, flaky: true,
+			target: handlerTarget(rateLimitHandler(-1, nil))},
+		// Rate-limited for the first requests, then the conforming reference server.
+		{name: "429-then-ok", bound: 15 * time.Second, want: conformant, flaky: true,
+			tokens: referenceTokens(), vars: map[string]string{"CONFORMANCE_TIMEOUT": "3s"},
+			target: func(t *testing.T) (string, func(*testing.T)) {
+				return serve(t, rateLimitHandler(12, referenceHandler(t))), nil
+			}},
+		{name: "invalid-json", bound: 15 * time.Second, want: nonConformance, rule: "spec/response-schema",
+			secrets: []string{secretInvalid}, target: handlerTarget(invalidJSONHandler(secretInvalid))},
+		{name: "body-50MB", bound: 40 * time.Second, want: nonConformance, rule: "transport/body-size",
+			secrets: []string{secretBig}, target: handlerTarget(bigBodyHandler(secretBig))},
+		{name: "redirect-302", bound: 15 * time.Second, want: nonConformance, rule: "spec/status-documented",
+			target: func(t *testing.T) (string, func(*testing.T)) {
+				root, sink := redirectTarget(t)
+				return root, func(t *testing.T) {
+					if n := sink.authorized.Load(); n > 0 {
+						t.Errorf("the redirect was followed: the other host got %d requests with an Authorization header", n)
+					}
+					if n := sink.requests.Load(); n > 0 {
+						t.Errorf("the redirect was followed: the other host got %d requests", n)
+					}
+				}
+			}},
+		{name: "text-html", bound: 15 * time.Second, want: nonConformance, rule: "spec/content-type",
+			target: handlerTarget(http.HandlerFunc(htmlHandler))},
+	}
+}
+
+// referenceTokens are the reference tenant's fixture tokens, for targets that put the
+// reference server behind a fault.
+func referenceTokens() map[string]string {
+	tenant, err := fixtures.ReferenceTenant()
+	if err != nil {
+		panic(err)
+	}
+	vars := map[string]string{"main": "CONFORMANCE_TOKEN", "readonly": "CONFORMANCE_READONLY_TOKEN",
+		"noperm": "CONFORMANCE_NOPERM_TOKEN", "other": "CONFORMANCE_OTHER_APP_TOKEN", "admin": "CONFORMANCE_ADMIN_TOKEN"}
+	out := map[string]string{}
+	for _, tok := range tenant.Tokens {
+		if v, ok := vars[tok.Role]; ok {
+			out[v] = tok.Token
+		}
+	}
+	return out
+}
+
+// row is one line of the bench's result table.
+type row struct {
+	name, outcome string
+	bound, wall   time.Duration
+	ok            bool
+}
+
+// TestFaultyTargets runs the suite end to end against each faulty target, in parallel, and
+// prints per case the wall time against its bound and how the run was classified.
+func TestFaultyTargets(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the suite as a separate process against each faulty target")
+	}
+	var mu sync.Mutex
+	var rows []row
+	start := time.Now()
+	t.Run("case", func(t *testing.T) {
+		for _, c := range benchCases() {
+			t.Run(c.name, func(t *testing.T) {
+				t.Parallel()
+				root, after := c.target(t)
+				tokens := c.tokens
+				if tokens == nil {
+					tokens = fakeTokens
+				}
+				vars := map[string]string{"CONFORMANCE_BASE_URL": root + "/cis", "CONFORMANCE_SURFACES": "clients",
+					"CONFORMANCE_TIMEOUT": "1s", "CONFORMANCE_DEADLINE": "30s"}
+				secrets := map[string]string{}
+				for k, v := range tokens {
+					vars[k] = v
+					secrets[v] = "token " + k
+				}
+				for i, s := range c.secrets {
+					secrets[s] = fmt.Sprintf("target secret %d", i+1)
+				}
+				for k, v := range c.vars {
+					vars[k] = v
+				}
+				r := runSuite(t, vars, c.bound)
+				r.checkCommon(t, c.bound, secrets)
+				outcome := c.check(t, r)
+				if after != nil {
+					after(t)
+				}
+				t.Logf("%s: %s in %s (bound %s)", c.name, outcome, r.wall.Round(10*time.Millisecond), c.bound)
+				mu.Lock()
+				rows = append(rows, row{c.name, outcome, c.bound, r.wall, !t.Failed()})
+				mu.Unlock()
+			})
+		}
+	})
+	sort.Slice(rows, func(i, j int) bool { return rows[i].name < rows[j].name })
+	var b strings.Builder
+	fmt.Fprintf(&b, "faulty-target bench, %s in all:\n| case | wall | bound | classification | ok |\n|---|---:|---:|---|---|\n",
+		time.Since(start).Round(100*time.Millisecond))
+	for _, r := range rows {
+		fmt.Fprintf(&b, "| %s | %.1fs | %s | %s | %v |\n", r.name, r.wall.Seconds(), r.bound, r.outcome, r.ok)
+	}
+	t.Log("\n" + b.String())
+}
+
+// check asserts the case's classification and describes what the run reported.
+func (c benchCase) check(t *testing.T, r *run) string {
+	t.Helper()
+	tl := r.tally()
+	summary := r.artefacts[artSummary]
+	flaky := strings.Count(summary[max(strings.Index(summary, "## Flaky"), 0):], "\n- `")
+	if !strings.Contains(summary, "## Flaky") {
+		flaky = 0
+	}
+	outcome := fmt.Sprintf("exit %d; %d scenarios: %d failures, %d errors, %d flaky", r.exitCode, tl.scenarios, tl.failures, tl.errors, flaky)
+	if tl.scenarios == 0 {
+		outcome = fmt.Sprintf("exit %d; no scenario ran (root testcase: failure=%v error=%v)", r.exitCode, tl.rootFailure, tl.rootError)
+	}
+	if r.exitCode != wantExit[c.want] {
+		t.Errorf("exit code %d, want %d (%s); %s\nsummary:\n%s", r.exitCode, wantExit[c.want], c.want, outcome, clip(summary))
+	}
+	switch c.want {
+	case runLevelError:
+		if tl.scenarios > 0 {
+			t.Errorf("%d scenarios ran: the reachability check should have stopped the run", tl.scenarios)
+		}
+		if !tl.rootError || tl.rootFailure {
+			t.Errorf("the run-level suite error is not an <error> in JUnit (failure=%v error=%v)", tl.rootFailure, tl.rootError)
+		}
+		if !strings.Contains(summary, "SUITE ERROR") {
+			t.Errorf("the summary does not show the suite error:\n%s", clip(summary))
+		}
+	case scenarioErrors:
+		if tl.errors == 0 || tl.failures > 0 || tl.rootFailure {
+			t.Errorf("want only suite errors (<error>), got %d <failure> and %d <error> (root failure=%v)", tl.failures, tl.errors, tl.rootFailure)
+			for _, f := range tl.failureTexts[:min(3, len(tl.failureTexts))] {
+				t.Logf("failure reported:\n%s", f)
+			}
+		}
+	case nonConformance:
+		if tl.failures == 0 || tl.errors > 0 || tl.rootError {
+			t.Errorf("want only non-conformance (<failure>), got %d <failure> and %d <error> (root error=%v)", tl.failures, tl.errors, tl.rootError)
+		}
+		named := 0
+		for _, f := range tl.failureTexts {
+			if !strings.Contains(f, "rule:") {
+				t.Errorf("a failure names no rule:\n%s", f)
+			}
+			if strings.Contains(f, "rule:     "+c.rule) {
+				named++
+			}
+		}
+		if named == 0 {
+			t.Errorf("no failure names the rule %s", c.rule)
+		}
+		outcome += fmt.Sprintf(" (%d name %s)", named, c.rule)
+	case conformant:
+		if tl.failures > 0 || tl.errors > 0 {
+			t.Errorf("want a conformant run, got %d failures and %d errors", tl.failures, tl.errors)
+		}
+	}
+	if c.flaky && flaky == 0 {
+		t.Errorf("the summary lists no flaky scenario:\n%s", clip(summary))
+	}
+	return fmt.Sprintf("%s: %s", c.want, outcome)
+}
+
+func clip(s string) string {
+	if len(s) > 3000 {
+		return s[:3000] + "…"
+	}
+	return s
+}

@@ -1,0 +1,198 @@
+package conformance
+
+import (
+	"net/http"
+	"strings"
+)
+
+// a0ErrorScenarios: 400, 404 and 409 answers of the client operations.
+func a0ErrorScenarios() []Scenario {
+	out := a0BadCreateScenarios()
+	out = append(out, a0BadPatchScenarios()...)
+	out = append(out, a0NotFoundScenarios()...)
+	return append(out, a0ConflictScenarios()...)
+}
+
+func a0BadCreateScenarios() []Scenario {
+	bad := func(name string, basis Basis, req string, body func(s *S) Opt) Scenario {
+		return Scenario{ID: "auth0/bad-request/" + name, Basis: basis, Requirement: req, Run: func(s *S) {
+			s.Do(Main, http.MethodPost, "/clients", body(s)).Check(http.StatusBadRequest)
+		}}
+	}
+	with := func(fields map[string]any) func(s *S) Opt {
+		return func(s *S) Opt { return JSON(a0With(s, fields)) }
+	}
+	named := func(name func(s *S) string) func(s *S) Opt {
+		return func(s *S) Opt { return JSON(map[string]any{"name": name(s)}) }
+	}
+	tooMany := map[string]any{}
+	for _, k := range strings.Fields("a b c d e f g h i j k") {
+		tooMany["key_"+k] = "v"
+	}
+	return []Scenario{
+		bad("malformed-json", Spec, "A create body that is not valid JSON gives 400.", func(*S) Opt {
+			return Raw("application/json", []byte(`{"name": "broken",`))
+		}),
+		bad("body-not-an-object", Spec, "A create body that is a JSON array gives 400.", func(*S) Opt {
+			return Raw("application/json", []byte(`[{"name": "x"}]`))
+		}),
+		bad("name-empty", Spec, "A create with an empty name gives 400.", named(func(*S) string { return "" })),
+		bad("name-with-less-than", Spec, "A create whose name contains < gives 400.",
+			named(func(s *S) string { return s.Name("a<b") })),
+		bad("name-with-greater-than", Spec, "A create whose name contains > gives 400.",
+			named(func(s *S) string { return s.Name("a>b") })),
+		bad("description-141-chars", Spec, "A create with a description of 141 characters gives 400 (at most 140).",
+			with(map[string]any{"description": strings.Repeat("d", 141)})),
+		bad("unknown-key", Spec, "A create body with a key the schema does not list gives 400 (additionalProperties false).",
+			with(map[string]any{"x_conformance_unknown": "rejected"})),
+		bad("boolean-as-string", Spec, `A create with is_first_party as the string "true" gives 400 (booleans are not coerced).`,
+			with(map[string]any{"is_first_party": "true"})),
+		bad("boolean-as-string-false", Spec, `A create with oidc_conformant as the string "false" gives 400 (booleans are not coerced).`,
+			with(map[string]any{"oidc_conformant": "false"})),
+		bad("client-metadata-too-many", Spec, "A create with 11 client_metadata properties gives 400 (at most 10).",
+			with(map[string]any{"client_metadata": tooMany})),
+		bad("auth-methods-exclusive", Assumed, "A create with both token_endpoint_auth_method and client_authentication_methods gives 400.",
+			func(s *S) Opt {
+				return JSON(a0With(s, map[string]any{
+					"token_endpoint_auth_method": "client_secret_post",
+					"jwt_configuration":          map[string]any{"alg": "RS256"},
+					"client_authentication_methods": map[string]any{"private_key_jwt": map[string]any{
+						"credentials": []any{a0PublicKeyBody(s, 0)}}},
+				}))
+			}),
+		{ID: "auth0/bad-request/description-140-chars-accepted", Basis: Spec,
+			Requirement: "A create with a description of exactly 140 characters is accepted (201).",
+			Run: func(s *S) {
+				desc := strings.Repeat("d", 140)
+				_, r := a0Create(s, a0With(s, map[string]any{"description": desc}))
+				requireField(s, r, "/description", desc)
+			}},
+		{ID: "auth0/bad-request/client-secret-on-create", Basis: Documented,
+			Requirement: "A create body with client_secret gives 201 or 400 (left open by the contract).",
+			Run: func(s *S) {
+				r := s.Do(Main, http.MethodPost, "/clients", JSON(a0With(s, map[string]any{"client_secret": a0NewSecret()})))
+				if r.Check(http.StatusCreated, http.StatusBadRequest) {
+					s.T.Logf("info: client_secret on create answered %d (201 and 400 are both allowed)", r.Status)
+				}
+			}},
+	}
+}
+
+func a0BadPatchScenarios() []Scenario {
+	bad := func(name string, basis Basis, req string, body func(s *S) Opt) Scenario {
+		return Scenario{ID: "auth0/bad-request/" + name, Basis: basis, Requirement: req, Run: func(s *S) {
+			id := a0NewClient(s)
+			s.Do(Main, http.MethodPatch, a0Client(id), body(s)).Check(http.StatusBadRequest)
+		}}
+	}
+	fixed := func(v any) func(*S) Opt { return func(*S) Opt { return JSON(v) } }
+	return []Scenario{
+		bad("patch-malformed-json", Spec, "A PATCH body that is not valid JSON gives 400.",
+			func(*S) Opt { return Raw("application/json", []byte(`{"description": `)) }),
+		bad("patch-empty-body", Spec, "A PATCH with an empty object gives 400 (it must change something).", fixed(map[string]any{})),
+		bad("patch-unknown-key", Spec, "A PATCH with a key the schema does not list gives 400.", fixed(map[string]any{"x_conformance_unknown": 1})),
+		bad("patch-name-empty", Spec, "A PATCH that sets an empty name gives 400.", fixed(map[string]any{"name": ""})),
+		bad("patch-name-with-angle-brackets", Spec, "A PATCH that sets a name containing < or > gives 400.",
+			func(s *S) Opt { return JSON(map[string]any{"name": s.Name("<script>")}) }),
+		bad("patch-description-141-chars", Spec, "A PATCH that sets a description of 141 characters gives 400.",
+			fixed(map[string]any{"description": strings.Repeat("d", 141)})),
+		bad("patch-wrong-type", Spec, "A PATCH with callbacks not an array gives 400.", fixed(map[string]any{"callbacks": "https://conformance.example.com"})),
+		bad("patch-invalid-enum", Spec, "A PATCH with app_type outside its enum gives 400.", fixed(map[string]any{"app_type": "not-a-valid-app_type"})),
+		bad("patch-boolean-as-string", Spec, `A PATCH with sso_disabled as the string "true" gives 400.`, fixed(map[string]any{"sso_disabled": "true"})),
+		{ID: "auth0/bad-request/patch-auth-methods-exclusive", Basis: Assumed,
+			Requirement: "A PATCH with both token_endpoint_auth_method and client_authentication_methods gives 400.",
+			Run: func(s *S) {
+				id := a0NewClient(s)
+				cred := a0NewCredential(s, id, a0PublicKeyBody(s, 0))
+				s.Do(Main, http.MethodPatch, a0Client(id), JSON(map[string]any{
+					"token_endpoint_auth_method": "client_secret_basic",
+					"client_authentication_methods": map[string]any{"private_key_jwt": map[string]any{
+						"credentials": []any{map[string]any{"id": cred}}}},
+				})).Check(http.StatusBadRequest)
+			}},
+	}
+}
+
+// a0NotFoundScenarios: unknown and deleted client ids on GET, PATCH and rotate.
+func a0NotFoundScenarios() []Scenario {
+	type call struct {
+		name, method string
+		path         func(id string) string
+		body         map[string]any
+	}
+	calls := []call{
+		{"get", http.MethodGet, a0Client, nil},
+		{"patch", http.MethodPatch, a0Client, map[string]any{"description": "x"}},
+		{"rotate", http.MethodPost, a0Rotate, nil},
+	}
+	var out []Scenario
+	for _, c := range calls {
+		opts := func() []Opt {
+			if c.body == nil {
+				return nil
+			}
+			return []Opt{JSON(c.body)}
+		}
+		out = append(out,
+			Scenario{ID: "auth0/not-found/" + c.name + "-unknown-id", Basis: Documented,
+				Requirement: c.method + " " + c.path("{id}") + " of a client id that never existed gives 404 with errorCode inexistent_client.",
+				Run: func(s *S) {
+					r := s.Do(Main, c.method, c.path(a0UnknownClientID), opts()...)
+					if r.Check(http.StatusNotFound) {
+						a0ErrorCode(s, r, "inexistent_client")
+					}
+				}},
+			Scenario{ID: "auth0/not-found/" + c.name + "-after-delete", Basis: Documented,
+				Requirement: c.method + " " + c.path("{id}") + " of a deleted client gives 404 with errorCode inexistent_client.",
+				Run: func(s *S) {
+					id := a0NewClient(s)
+					s.Do(Main, http.MethodDelete, a0Client(id)).Expect(http.StatusNoContent)
+					r := s.Do(Main, c.method, c.path(id), opts()...)
+					if r.Check(http.StatusNotFound) {
+						a0ErrorCode(s, r, "inexistent_client")
+					}
+				}})
+	}
+	return out
+}
+
+// a0ConflictScenarios: client_aliases are unique among existing clients on create.
+func a0ConflictScenarios() []Scenario {
+	return []Scenario{
+		{ID: "auth0/conflict/alias-overlap-on-create", Basis: Documented,
+			Requirement: "A create whose client_aliases overlap another existing client's gives 409.",
+			Run: func(s *S) {
+				shared := s.Name("alias")
+				a0Create(s, a0With(s, map[string]any{"client_aliases": []any{s.Name("alias"), shared}}))
+				s.Do(Main, http.MethodPost, "/clients", JSON(a0With(s, map[string]any{
+					"client_aliases": []any{shared, s.Name("alias")}}))).Check(http.StatusConflict)
+			}},
+		{ID: "auth0/conflict/distinct-aliases-allowed", Basis: Documented,
+			Requirement: "Clients whose client_aliases do not overlap are created (201) and keep their aliases.",
+			Run: func(s *S) {
+				a0Create(s, a0With(s, map[string]any{"client_aliases": []any{s.Name("alias")}}))
+				aliases := []any{s.Name("alias"), s.Name("alias")}
+				_, r := a0Create(s, a0With(s, map[string]any{"client_aliases": aliases}))
+				a0RequireHolds(s, r, "client_aliases", aliases)
+			}},
+		{ID: "auth0/conflict/aliases-free-after-delete", Basis: Documented,
+			Requirement: "The client_aliases of a deleted client are free again: a new client may use them (201).",
+			Run: func(s *S) {
+				alias := s.Name("alias")
+				id, _ := a0Create(s, a0With(s, map[string]any{"client_aliases": []any{alias}}))
+				s.Do(Main, http.MethodDelete, a0Client(id)).Expect(http.StatusNoContent)
+				a0Create(s, a0With(s, map[string]any{"client_aliases": []any{alias}}))
+			}},
+		{ID: "auth0/conflict/alias-overlap-on-patch", Basis: Documented,
+			Requirement: "A PATCH whose client_aliases overlap another client's gives 200 or 409 (left open by the contract).",
+			Run: func(s *S) {
+				shared := s.Name("alias")
+				a0Create(s, a0With(s, map[string]any{"client_aliases": []any{shared}}))
+				id := a0NewClient(s)
+				r := s.Do(Main, http.MethodPatch, a0Client(id), JSON(map[string]any{"client_aliases": []any{shared}}))
+				if r.Check(http.StatusOK, http.StatusConflict) {
+					s.T.Logf("info: overlapping client_aliases on PATCH answered %d (200 and 409 are both allowed)", r.Status)
+				}
+			}},
+	}
+}

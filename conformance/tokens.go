@@ -1,0 +1,41 @@
+package conformance
+
+import (
+	"context"
+	"fmt"
+)
+
+// TokenSource supplies a role's bearer token when it is not configured as a fixed string:
+// e.g. fetched with client credentials, cached, and refreshed before it expires.
+type TokenSource interface {
+	// Token returns a currently valid token, fetching or refreshing it when needed.
+	Token(ctx context.Context) (string, error)
+	// Invalidate drops a token the target rejected with 401, so the next Token fetches anew.
+	Invalidate(token string)
+}
+
+// hasRole reports whether the target can act as role.
+func (t Target) hasRole(r Role) bool {
+	return t.Tokens[r] != "" || t.TokenSources[r] != nil
+}
+
+// token returns the role's bearer token: from its source when it has one, else the fixed one.
+// Every token is remembered as a secret before it can reach any output.
+func (e *env) token(ctx context.Context, r Role) (tok string, fromSource bool, err error) {
+	if src := e.target.TokenSources[r]; src != nil {
+		tok, err = src.Token(ctx)
+		if err != nil {
+			return "", true, fmt.Errorf("getting a token for the %s role: %s", r, e.redactor.String(err.Error()))
+		}
+		e.redactor.Add(tok)
+		return tok, true, nil
+	}
+	return e.target.Tokens[r], false, nil
+}
+
+// invalidate tells the role's source that the target rejected tok.
+func (e *env) invalidate(r Role, tok string) {
+	if src := e.target.TokenSources[r]; src != nil {
+		src.Invalidate(tok)
+	}
+}
