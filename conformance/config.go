@@ -14,6 +14,9 @@ import (
 type Config struct {
 	BaseURL          string // empty: the embedded reference server
 	Tokens           map[Role]string
+	Credentials      map[Role]Credentials // roles whose tokens are fetched with client credentials
+	TokenURL         string               // the token endpoint ("" for the embedded reference)
+	Audience         string               // Auth0: the audience of fetched tokens
 	AppID            string
 	OtherAppID       string
 	Surfaces         []string // empty: every surface the target has credentials for
@@ -57,6 +60,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			cfg.Tokens[tv.role] = v
 		}
 	}
+	if err := cfg.readCredentials(getenv); err != nil {
+		return cfg, err
+	}
 	cfg.AppID = strings.TrimSpace(getenv("CONFORMANCE_APP_ID"))
 	cfg.OtherAppID = strings.TrimSpace(getenv("CONFORMANCE_OTHER_APP_ID"))
 	if cfg.BaseURL != "" {
@@ -65,9 +71,10 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			return cfg, &ConfigError{"CONFORMANCE_BASE_URL", fmt.Sprintf("is %q, not an absolute http(s) URL", cfg.BaseURL),
 				"set it to the API base URL, e.g. https://api.sbx.transmitsecurity.io/cis, or unset it to test the embedded reference server"}
 		}
-		if u.Scheme == "https" && cfg.Tokens[Main] == "" {
-			return cfg, &ConfigError{"CONFORMANCE_TOKEN", "is empty but CONFORMANCE_BASE_URL is an https target",
-				"export CONFORMANCE_TOKEN with an access token of an app that has full client permissions"}
+		if _, fetched := cfg.Credentials[Main]; u.Scheme == "https" && cfg.Tokens[Main] == "" && !fetched {
+			return cfg, &ConfigError{"CONFORMANCE_TOKEN", "is empty (and so is CONFORMANCE_CLIENT_ID) but CONFORMANCE_BASE_URL is an https target",
+				"export CONFORMANCE_TOKEN with an access token of an app that has full client permissions, " +
+					"or CONFORMANCE_CLIENT_ID and CONFORMANCE_CLIENT_SECRET of that app to fetch its tokens"}
 		}
 	}
 	if v := strings.TrimSpace(getenv("CONFORMANCE_SURFACES")); v != "" {
@@ -103,6 +110,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 			}
 		}
 	}
+	if err := cfg.readTokenEndpoint(getenv); err != nil {
+		return cfg, err
+	}
 	return cfg, nil
 }
 
@@ -112,10 +122,12 @@ func (c Config) surfacesFor() []string {
 	if len(c.Surfaces) > 0 {
 		return c.Surfaces
 	}
-	if c.Tokens[Main] == "" && c.Tokens[Admin] == "" {
+	_, mainFetched := c.Credentials[Main]
+	_, adminFetched := c.Credentials[Admin]
+	if c.Tokens[Main] == "" && c.Tokens[Admin] == "" && !mainFetched && !adminFetched {
 		return nil
 	}
-	if strings.Contains(c.BaseURL, "/api/v2") || strings.Contains(c.BaseURL, "auth0.com") {
+	if c.auth0Target() {
 		return []string{"auth0"}
 	}
 	return []string{"clients", "applications"}

@@ -27,6 +27,23 @@ type S struct {
 	env  *env
 	spec *contract.Spec
 	base string
+	// values carries ids between steps of one scenario (Remember / Recall); a scenario runs
+	// on one goroutine, so it needs no lock.
+	values map[string]string
+}
+
+// Remember keeps a value for later steps of the same scenario.
+func (s *S) Remember(key, value string) {
+	if s.values == nil {
+		s.values = map[string]string{}
+	}
+	s.values[key] = value
+}
+
+// Recall returns a value remembered earlier in the same scenario.
+func (s *S) Recall(key string) (string, bool) {
+	v, ok := s.values[key]
+	return v, ok
 }
 
 // Opt shapes a request.

@@ -32,6 +32,7 @@ func applicationsScenarios(sp *contract.Spec) []Scenario {
 	out = append(out, clientNearMissScenarios(a)...)
 	out = append(out, appScenarios()...)
 	out = append(out, appAccessScenarios()...)
+	out = append(out, appTokenScenarios()...)
 	out = append(out, signingKeyScenarios()...)
 	out = append(out, createTable{
 		surface:  "applications",

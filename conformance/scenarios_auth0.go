@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"sync"
 
 	"github.com/clientconf/clientconf/conformance/contract"
 )
@@ -52,11 +51,6 @@ func auth0Scenarios(sp *contract.Spec) []Scenario {
 			"token_endpoint_auth_method=none": {http.StatusBadRequest},
 			// Left open: post_login_prompt without oidc_conformant.
 			"organization_require_behavior=post_login_prompt": {http.StatusBadRequest},
-			// The vendor ties these to tenant features (APIs, Okta OIN express configuration,
-			// the Highly Regulated Identity add-on for PS256): a tenant without them refuses.
-			"app_type=resource_server":       {http.StatusBadRequest, http.StatusForbidden},
-			"app_type=express_configuration": {http.StatusBadRequest, http.StatusForbidden},
-			"jwt_configuration.alg=PS256":    {http.StatusBadRequest, http.StatusForbidden},
 		},
 	}.scenarios(sp)...)
 	out = append(out, permTable{
@@ -208,21 +202,18 @@ func a0Find(s *S, role Role, id string, opts ...Opt) (map[string]any, *Response)
 	return nil, last
 }
 
-// a0PermClients remembers, per running scenario, the client a permission scenario created for
-// a credentials path, so that its credential_id belongs to that client.
-var a0PermClients sync.Map // *S → client id
-
+// a0PermClient creates the client of a credentials path and remembers it, so that the
+// credential_id filled next belongs to that client.
 func a0PermClient(s *S) string {
 	id := a0NewClient(s)
-	a0PermClients.Store(s, id)
-	s.T.Cleanup(func() { a0PermClients.Delete(s) })
+	s.Remember("client_id", id)
 	return id
 }
 
 func a0PermCredential(s *S) string {
-	v, ok := a0PermClients.Load(s)
+	id, ok := s.Recall("client_id")
 	if !ok {
 		s.T.Fatalf("%s credential_id needs the client_id of the same path filled first", suiteErrorPrefix)
 	}
-	return a0NewCredential(s, v.(string), a0PublicKeyBody(s, 0))
+	return a0NewCredential(s, id, a0PublicKeyBody(s, 0))
 }

@@ -12,6 +12,7 @@ type Target struct {
 	BaseURLs         map[string]string // surface id → base URL without trailing slash
 	Tokens           map[Role]string
 	TokenSources     map[Role]TokenSource // roles whose tokens are fetched (client credentials)
+	TokenURL         string               // the client credentials token endpoint; "": unknown
 	AppID            string               // the app of the Main token (optional for external targets)
 	OtherAppID       string               // the app of the Other token
 	AllowDestructive bool
@@ -31,6 +32,8 @@ func TargetFromConfig(cfg Config) Target {
 		Name:             cfg.BaseURL,
 		BaseURLs:         map[string]string{},
 		Tokens:           cfg.Tokens,
+		TokenSources:     cfg.tokenSources(),
+		TokenURL:         cfg.TokenURL,
 		AppID:            cfg.AppID,
 		OtherAppID:       cfg.OtherAppID,
 		AllowDestructive: cfg.AllowDestructive,

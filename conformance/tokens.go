@@ -6,7 +6,9 @@ import (
 )
 
 // TokenSource supplies a role's bearer token when it is not configured as a fixed string:
-// e.g. fetched with client credentials, cached, and refreshed before it expires.
+// e.g. fetched with client credentials, cached, and refreshed before it expires
+// (tokens.ClientCredentials). A source that also has a Secrets() []string method has what it
+// lists masked in every output, like the tokens it hands out.
 type TokenSource interface {
 	// Token returns a currently valid token, fetching or refreshing it when needed.
 	Token(ctx context.Context) (string, error)
@@ -23,6 +25,11 @@ func (t Target) hasRole(r Role) bool {
 // Every token is remembered as a secret before it can reach any output.
 func (e *env) token(ctx context.Context, r Role) (tok string, fromSource bool, err error) {
 	if src := e.target.TokenSources[r]; src != nil {
+		if h, ok := src.(interface{ Secrets() []string }); ok { // e.g. a client secret
+			for _, secret := range h.Secrets() {
+				e.redactor.Add(secret)
+			}
+		}
 		tok, err = src.Token(ctx)
 		if err != nil {
 			return "", true, fmt.Errorf("getting a token for the %s role: %s", r, e.redactor.String(err.Error()))

@@ -95,5 +95,28 @@ func printEnv(root string) error {
 	}
 	fmt.Println("export CONFORMANCE_ALLOW_DESTRUCTIVE=1")
 	fmt.Printf("# for the Auth0 surface, same tokens, then:\n#   export CONFORMANCE_BASE_URL=%s/api/v2 CONFORMANCE_SURFACES=auth0\n", root)
+	printCredentials(tenant, vars)
 	return nil
+}
+
+// printCredentials prints, commented out, the alternative to the tokens: each role's client
+// credentials, with which the suite fetches its tokens from the server's token endpoint.
+func printCredentials(tenant fixtures.Tenant, tokenVars map[string]string) {
+	prefixes := map[string]string{"main": "CONFORMANCE_", "readonly": "CONFORMANCE_READONLY_",
+		"noperm": "CONFORMANCE_NOPERM_", "other": "CONFORMANCE_OTHER_APP_", "admin": "CONFORMANCE_ADMIN_"}
+	var unset []string
+	for _, tok := range tenant.Tokens {
+		if v, ok := tokenVars[tok.Role]; ok {
+			unset = append(unset, v)
+		}
+	}
+	fmt.Println("# Alternative: fetch every token with client credentials from the token endpoint, which the")
+	fmt.Println("# suite derives from CONFORMANCE_BASE_URL (/oidc/token; /oauth/token for Auth0). A role has a")
+	fmt.Println("# token or client credentials, never both, so unset the tokens first:")
+	fmt.Printf("#   unset %s\n", strings.Join(unset, " "))
+	for _, tok := range tenant.Tokens {
+		if p, ok := prefixes[tok.Role]; ok && tok.ClientID != "" {
+			fmt.Printf("#   export %sCLIENT_ID=%s %sCLIENT_SECRET=%s\n", p, tok.ClientID, p, tok.ClientSecret)
+		}
+	}
 }

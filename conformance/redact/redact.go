@@ -90,7 +90,8 @@ func (r *Redactor) Body(body []byte, max int) string {
 	out := string(body)
 	if json.Unmarshal(body, &v) == nil {
 		v = walk(v, func(key string, val any) any {
-			if IsSecretKey(key) && val != nil {
+			// Only string values are secrets: Auth0's refresh_token, say, is a settings object.
+			if _, isString := val.(string); isString && IsSecretKey(key) {
 				return Mask
 			}
 			return val

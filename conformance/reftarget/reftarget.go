@@ -7,14 +7,21 @@ import (
 	"net/http/httptest"
 
 	"github.com/clientconf/clientconf/conformance"
+	"github.com/clientconf/clientconf/conformance/tokens"
 	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference"
 )
 
-// Options select what the reference server breaks and which surfaces the target offers.
+// Options select what the reference server breaks, which surfaces the target offers, and how
+// the suite gets its tokens.
 type Options struct {
 	Faults   []string // fault switches to turn on; none for a conforming server
 	Surfaces []string // empty: every surface
+	// ClientCredentials describes every role by its fixture client credentials instead of its
+	// fixed token: the suite fetches each token from the reference's token endpoint, Transmit's
+	// /oidc/token or, for an auth0-only target, Auth0's /oauth/token. A token of one vendor is
+	// unknown to the other, so the surfaces must then be all Transmit's or all Auth0's.
+	ClientCredentials bool
 }
 
 // Start serves a fresh reference server until cleanup is called by the test framework.
@@ -25,12 +32,18 @@ func Start(cleanup func(func()), opts Options) (conformance.Target, error) {
 	}
 	srv := httptest.NewServer(h)
 	cleanup(srv.Close)
-	return Describe(srv.URL, opts.Surfaces)
+	return DescribeWith(srv.URL, opts)
 }
 
 // Describe returns the target for a reference server listening at root (e.g.
 // http://127.0.0.1:8080): Transmit under /cis, Auth0 under /api/v2, the fixture tokens.
 func Describe(root string, surfaces []string) (conformance.Target, error) {
+	return DescribeWith(root, Options{Surfaces: surfaces})
+}
+
+// DescribeWith is Describe with the surface and token options of opts (its Faults are the
+// running server's business and are ignored here).
+func DescribeWith(root string, opts Options) (conformance.Target, error) {
 	tenant, err := fixtures.ReferenceTenant()
 	if err != nil {
 		return conformance.Target{}, err
@@ -43,17 +56,45 @@ func Describe(root string, surfaces []string) (conformance.Target, error) {
 		AllowDestructive: true,
 		SkipBasis:        map[conformance.Basis]bool{},
 	}
+	surfaces := opts.Surfaces
+	if len(surfaces) == 0 {
+		surfaces = []string{"clients", "applications", "auth0"}
+	}
+	transmit, auth0 := false, false
+	for _, s := range surfaces {
+		transmit = transmit || s != "auth0"
+		auth0 = auth0 || s == "auth0"
+	}
+	t.TokenURL = root + "/oidc/token"
+	if !transmit {
+		t.TokenURL = root + "/oauth/token"
+	}
+	if opts.ClientCredentials {
+		if transmit && auth0 {
+			return t, fmt.Errorf("client credentials: surfaces %v mix Transmit and Auth0, whose tokens differ; "+
+				"describe clients,applications and auth0 as two targets", surfaces)
+		}
+		t.Name += " (client credentials)"
+		t.TokenSources = map[conformance.Role]conformance.TokenSource{}
+	}
 	for _, tok := range tenant.Tokens {
-		t.Tokens[conformance.Role(tok.Role)] = tok.Token
+		role := conformance.Role(tok.Role)
+		switch {
+		case !opts.ClientCredentials:
+			t.Tokens[role] = tok.Token
+		case auth0:
+			t.TokenSources[role] = &tokens.ClientCredentials{TokenURL: t.TokenURL, ClientID: tok.ClientID,
+				ClientSecret: tok.ClientSecret, Audience: root + "/api/v2/", Style: tokens.JSON}
+		default:
+			t.TokenSources[role] = &tokens.ClientCredentials{TokenURL: t.TokenURL, ClientID: tok.ClientID,
+				ClientSecret: tok.ClientSecret, Style: tokens.Form}
+		}
 		switch tok.Role {
 		case string(conformance.Main):
 			t.AppID = tok.AppID
 		case string(conformance.Other):
 			t.OtherAppID = tok.AppID
 		}
-	}
-	if len(surfaces) == 0 {
-		surfaces = []string{"clients", "applications", "auth0"}
 	}
 	for _, s := range surfaces {
 		switch s {

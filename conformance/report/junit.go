@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"strconv"
+	"strings"
 )
 
 // node is a generic XML element, so the JUnit file gotestsum wrote round-trips unchanged
@@ -54,6 +55,12 @@ func (r *Run) RewriteJUnit(path string) error {
 			errored[rootTest+"/"+s.ID] = true
 		}
 	}
+	// The run's own testcase fails whenever a scenario does. When no scenario failed, its
+	// failure is the suite's: a run-level suite error (target unreachable, no scenario ran)
+	// or scenarios that all ended in suite errors.
+	if t := r.Totals(); t.Fail == 0 && (t.Error > 0 || r.runLevelSuiteError()) {
+		errored[rootTest] = true
+	}
 	moved := 0
 	for _, suite := range root.Nodes {
 		n := 0
@@ -81,6 +88,17 @@ func (r *Run) RewriteJUnit(path string) error {
 		return fmt.Errorf("encode junit: %w", err)
 	}
 	return os.WriteFile(path, b.Bytes(), 0o644)
+}
+
+// runLevelSuiteError reports whether the run itself, outside any scenario, stopped on a
+// suite error.
+func (r *Run) runLevelSuiteError() bool {
+	for _, n := range r.Notes {
+		if strings.Contains(n, suiteError) {
+			return true
+		}
+	}
+	return false
 }
 
 // adjust moves n counted failures to errors on a testsuite(s) element.

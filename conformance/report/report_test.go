@@ -83,3 +83,28 @@ func TestRewriteJUnitMarksSuiteErrors(t *testing.T) {
 	assert.Contains(t, s, `<property name="basis" value="assumed"></property>`)
 	assert.Equal(t, 2, strings.Count(s, `failures="1" errors="1"`), "suite and suites counts moved")
 }
+
+func TestRewriteJUnitMarksRunLevelSuiteError(t *testing.T) {
+	t.Parallel()
+	const unreachable = `{"Action":"run","Test":"TestConformance"}
+{"Action":"output","Test":"TestConformance","Output":"    runner.go:66: SUITE ERROR (not a conformance failure): target unreachable, no scenario ran\n"}
+{"Action":"fail","Test":"TestConformance"}
+`
+	run, err := report.Parse(strings.NewReader(unreachable))
+	require.NoError(t, err)
+	path := t.TempDir() + "/junit.xml"
+	const junit = `<?xml version="1.0" encoding="UTF-8"?>
+<testsuites tests="1" failures="1" errors="0">
+	<testsuite tests="1" failures="1" errors="0" name="conformance">
+		<testcase classname="conformance" name="TestConformance"><failure message="Failed">SUITE ERROR (not a conformance failure): target unreachable</failure></testcase>
+	</testsuite>
+</testsuites>`
+	require.NoError(t, os.WriteFile(path, []byte(junit), 0o644))
+	require.NoError(t, run.RewriteJUnit(path))
+	out, err := os.ReadFile(path)
+	require.NoError(t, err)
+	s := string(out)
+	assert.Contains(t, s, `<error message="suite error: the target could not be checked">SUITE ERROR`)
+	assert.NotContains(t, s, "<failure")
+	assert.Equal(t, 2, strings.Count(s, `failures="0" errors="1"`), "suite and suites counts moved")
+}

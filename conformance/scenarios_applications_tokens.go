@@ -1,0 +1,81 @@
+package conformance
+
+import (
+	"context"
+	"net/http"
+
+	"github.com/clientconf/clientconf/conformance/tokens"
+)
+
+// appTokenScenarios check what happens to an app's tokens when the app goes: the suite fetches
+// a token of a scratch app from the token endpoint with the credentials of the app's default
+// client, so it never needs a token of an app it did not create.
+func appTokenScenarios() []Scenario {
+	return []Scenario{
+		{ID: "applications/permissions/deleted-app-token-401", Basis: Assumed, Roles: []Role{Admin},
+			Requirement: "A token of a deleted app is unknown: GET /v1/clients with a token the app had before its deletion gets 401.",
+			Run: func(s *S) {
+				if s.env.target.TokenURL == "" {
+					s.T.Skipf("skipped: needs the token endpoint to fetch a token of a new app; set CONFORMANCE_TOKEN_URL")
+				}
+				id, created := s.scratchApp()
+				clientID, secret := defaultClientCredentials(s, id, created.String("/client_id"))
+				if clientID == "" || secret == "" {
+					s.T.Skipf("skipped: the new app's default client shows no client_id and client_secret (GET %s/clients), "+
+						"so the suite cannot fetch a token of the app", appPath(id))
+				}
+				tok := s.fetchClientToken(clientID, secret)
+				auth := Header("Authorization", "Bearer "+tok)
+				before := s.asAppToken(s.Do(NoToken, http.MethodGet, "/v1/clients", auth))
+				if before.Is(http.StatusForbidden) {
+					s.T.Skipf("skipped: the new app's token may not read its clients (403), so its loss cannot be told from a missing permission")
+				}
+				before.Expect(http.StatusOK)
+				s.Do(Admin, http.MethodDelete, appPath(id)).Expect(http.StatusNoContent)
+				s.asAppToken(s.Do(NoToken, http.MethodGet, "/v1/clients", auth)).Check(http.StatusUnauthorized)
+			}},
+	}
+}
+
+// defaultClientCredentials reads the client_id and client_secret of an app's default client
+// (want, when the created app named it; else the app's only client) from the app's client list.
+func defaultClientCredentials(s *S, appID, want string) (clientID, secret string) {
+	s.T.Helper()
+	r := s.Do(Admin, http.MethodGet, appPath(appID)+"/clients").Expect(http.StatusOK)
+	list, _ := r.Object().([]any)
+	for _, item := range list {
+		c, _ := item.(map[string]any)
+		id, _ := c["client_id"].(string)
+		if (want != "" && id == want) || (want == "" && len(list) == 1) {
+			secret, _ = c["client_secret"].(string)
+			return id, secret
+		}
+	}
+	return "", ""
+}
+
+// fetchClientToken gets a token for a client from the target's (Transmit) token endpoint, and
+// remembers it and the secret as secrets. A token endpoint that gives none skips the scenario:
+// the contract leaves the token endpoint's answers open.
+func (s *S) fetchClientToken(clientID, secret string) string {
+	s.T.Helper()
+	s.env.redactor.Add(secret)
+	src := &tokens.ClientCredentials{TokenURL: s.env.target.TokenURL, ClientID: clientID, ClientSecret: secret,
+		Style: tokens.Form, HTTPClient: s.env.client}
+	ctx, cancel := context.WithTimeout(s.T.Context(), s.env.target.timeout())
+	defer cancel()
+	tok, err := src.Token(ctx)
+	if err != nil {
+		s.T.Skipf("skipped: no token for the new app's default client: %s; set CONFORMANCE_TOKEN_URL to the target's token endpoint",
+			s.redact(err.Error()))
+	}
+	s.env.redactor.Add(tok)
+	return tok
+}
+
+// asAppToken labels an exchange sent with a fetched app token (sent as NoToken plus an explicit
+// Authorization header), so failure messages name the token it used.
+func (s *S) asAppToken(r *Response) *Response {
+	r.Role = "scratch app's fetched token"
+	return r
+}
