@@ -97,20 +97,27 @@ func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 		u += "?" + rq.query.Encode()
 	}
 	r := &Response{s: s, Role: role, Method: method, Path: path, URL: u, ReqBody: rq.body}
-	ctx, cancel := context.WithTimeout(s.T.Context(), s.env.target.timeout())
-	defer cancel()
+	ctx := s.T.Context()
 	if err := s.send(ctx, r, rq); err != nil {
 		s.T.Fatalf("%s %s %s (as %s) got no usable response: %s", suiteErrorPrefix, method, s.redact(u), role, s.redact(err.Error()))
 	}
 	if len(r.Retries) > 0 {
 		s.flaky(r)
 	}
+	s.env.redactor.Learn(r.Body) // before any message shows the body
 	if len(r.Body) > maxBody {
 		s.fail(r, "transport/body-size", fmt.Sprintf("a response body of at most %d bytes", maxBody), "a larger body (cut off)")
 		r.Body = r.Body[:maxBody]
+		s.env.transcript.record(s, r)
+		s.T.Fatalf("(scenario stopped: the response was cut off, so nothing more can be checked on it)")
 	}
-	s.env.redactor.Learn(r.Body)
 	s.env.transcript.record(s, r)
+	if r.Status == http.StatusTooManyRequests {
+		// Still rate limited after the retries the budget allowed: the suite could not check
+		// this step, which says nothing about the target's conformance.
+		s.T.Fatalf("%s %s %s (as %s) was still answered 429 Too Many Requests after %d attempts; fix: lower CONFORMANCE_CONCURRENCY or set CONFORMANCE_RPS",
+			suiteErrorPrefix, method, s.redact(u), role, len(r.Retries)+1)
+	}
 	op, params, _ := s.spec.Route(method, path)
 	r.Op, r.Params = op, params
 	if op != nil {
@@ -130,41 +137,16 @@ func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 func (s *S) send(ctx context.Context, r *Response, rq *request) error {
 	refreshed := false
 	for attempt := 1; ; attempt++ {
-		auth, fromSource := s.authorization(ctx, r.Role)
-		req, err := http.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(rq.body))
-		if err != nil {
-			return fmt.Errorf("cannot build the request: %w", err)
-		}
-		req.Header = rq.header.Clone()
-		if rq.contentType != "" {
-			req.Header.Set("Content-Type", rq.contentType)
-		}
-		req.Header.Set("Accept", "application/json")
-		if auth != "" && req.Header.Get("Authorization") == "" {
-			req.Header.Set("Authorization", auth)
-		}
 		if err := s.env.wait(ctx); err != nil {
 			return err
 		}
-		start := time.Now()
-		resp, err := s.env.client.Do(req)
+		auth, fromSource, err := s.attempt(ctx, r, rq)
 		if err != nil {
 			if retry, why := s.env.retryAfterError(r.Method, err, attempt); retry {
 				r.Retries = append(r.Retries, why)
 				continue
 			}
 			return errors.New(describeTransportError(err))
-		}
-		r.Status, r.Header = resp.StatusCode, resp.Header
-		r.Body, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
-		resp.Body.Close()
-		r.Elapsed = time.Since(start)
-		if err != nil {
-			if retry, why := s.env.retryAfterError(r.Method, err, attempt); retry {
-				r.Retries = append(r.Retries, why)
-				continue
-			}
-			return fmt.Errorf("reading the response body failed: %s", describeTransportError(err))
 		}
 		if r.Status == http.StatusUnauthorized && fromSource && !refreshed {
 			// A fetched token may have expired mid-run: fetch a new one and try once more.
@@ -184,6 +166,40 @@ func (s *S) send(ctx context.Context, r *Response, rq *request) error {
 	}
 }
 
+// attempt sends the request once and reads the response into r. CONFORMANCE_TIMEOUT bounds
+// each attempt, not the whole exchange: Retry-After waits between attempts count against the
+// run's budget instead, so a short timeout does not rule out retrying a 429.
+func (s *S) attempt(ctx context.Context, r *Response, rq *request) (auth string, fromSource bool, err error) {
+	ctx, cancel := context.WithTimeout(ctx, s.env.target.timeout())
+	defer cancel()
+	auth, fromSource = s.authorization(ctx, r.Role)
+	req, err := http.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(rq.body))
+	if err != nil {
+		return auth, fromSource, fmt.Errorf("cannot build the request: %w", err)
+	}
+	req.Header = rq.header.Clone()
+	if rq.contentType != "" {
+		req.Header.Set("Content-Type", rq.contentType)
+	}
+	req.Header.Set("Accept", "application/json")
+	if auth != "" && req.Header.Get("Authorization") == "" {
+		req.Header.Set("Authorization", auth)
+	}
+	start := time.Now()
+	resp, err := s.env.client.Do(req)
+	if err != nil {
+		return auth, fromSource, err
+	}
+	defer resp.Body.Close()
+	r.Status, r.Header = resp.StatusCode, resp.Header
+	r.Body, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
+	r.Elapsed = time.Since(start)
+	if err != nil {
+		return auth, fromSource, fmt.Errorf("reading the response body failed: %w", err)
+	}
+	return auth, fromSource, nil
+}
+
 // authorization returns the Authorization header for a role, skipping the scenario when the
 // role is not configured.
 func (s *S) authorization(ctx context.Context, role Role) (header string, fromSource bool) {
@@ -194,7 +210,7 @@ func (s *S) authorization(ctx context.Context, role Role) (header string, fromSo
 		return "Bearer clientconf-not-a-valid-token-" + strings.TrimSuffix(s.env.prefix, "-"), false
 	}
 	if !s.env.target.hasRole(role) {
-		s.T.Skipf("skipped: needs the %s role; set %s", role, roleVariable(role))
+		s.T.Skipf("skipped: needs the %s role; set %s", role, roleHint(role))
 	}
 	tok, fromSource, err := s.env.token(ctx, role)
 	if err != nil {

@@ -44,19 +44,19 @@ func (e *env) checkReachable(ctx context.Context) error {
 			req.Header.Set("Authorization", "Bearer "+tok)
 		}
 		resp, err := e.client.Do(req)
-		if err == nil {
-			// Read the answer whole: a target that sends headers and then drips or stalls must
-			// stop the run here, not cost a timeout per scenario.
-			_, err = io.Copy(io.Discard, io.LimitReader(resp.Body, maxBody))
-			resp.Body.Close()
-			if err != nil {
-				err = fmt.Errorf("reading the response body: %w", err)
-			}
-		}
-		cancel()
 		if err != nil {
+			cancel()
 			return fmt.Errorf("target unreachable, no scenario ran: GET %s: %s; fix: check CONFORMANCE_BASE_URL and that the server is up",
 				url, e.redactor.String(describeTransportError(err)))
+		}
+		// Read the answer whole: a target that sends headers and then drips or stalls must stop
+		// the run here, not cost a timeout in every scenario.
+		_, err = io.Copy(io.Discard, io.LimitReader(resp.Body, maxBody))
+		resp.Body.Close()
+		cancel()
+		if err != nil {
+			return fmt.Errorf("the target sent no whole response, no scenario ran: GET %s: reading the body: %s; fix: check that the server is healthy, or raise CONFORMANCE_TIMEOUT (%s)",
+				url, e.redactor.String(describeTransportError(err)), timeout)
 		}
 		if resp.StatusCode == http.StatusUnauthorized {
 			return fmt.Errorf("the target rejected the %s token (GET %s → 401), no scenario ran; fix: set %s to a valid, unexpired token",

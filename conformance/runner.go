@@ -271,11 +271,21 @@ func (e *env) runScenario(tb TB, sc Scenario) {
 	}
 	for _, r := range append([]Role{Main}, sc.Roles...) {
 		if !e.target.hasRole(r) {
-			tb.Skipf("skipped: needs the %s role; set %s", r, roleVariable(r))
+			tb.Skipf("skipped: needs the %s role; set %s", r, roleHint(r))
 		}
 	}
 	s := &S{T: tb, sc: sc, env: e, spec: e.suite.specs[sc.Surface()], base: e.target.BaseURLs[sc.Surface()]}
 	sc.Run(s)
+}
+
+// roleHint tells how to configure a role: its token variable, or its client credentials.
+func roleHint(r Role) string {
+	for _, cv := range credentialVars {
+		if cv.role == r {
+			return roleVariable(r) + " (or " + cv.id + " and " + cv.secret + ")"
+		}
+	}
+	return roleVariable(r)
 }
 
 func roleVariable(r Role) string {

@@ -36,7 +36,15 @@ func run(prefix string, dryRun bool) error {
 	target := conformance.TargetFromConfig(cfg)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
-	items, err := sweep.Run(ctx, sweep.Target{BaseURLs: target.BaseURLs, Token: cfg.Tokens[conformance.Main], AdminToken: cfg.Tokens[conformance.Admin]}, prefix, dryRun)
+	mainTok, err := roleToken(ctx, target, conformance.Main)
+	if err != nil {
+		return err
+	}
+	adminTok, err := roleToken(ctx, target, conformance.Admin)
+	if err != nil {
+		return err
+	}
+	items, err := sweep.Run(ctx, sweep.Target{BaseURLs: target.BaseURLs, Token: mainTok, AdminToken: adminTok}, prefix, dryRun)
 	for _, it := range items {
 		state := "would delete"
 		switch {
@@ -49,4 +57,16 @@ func run(prefix string, dryRun bool) error {
 	}
 	fmt.Printf("%d leftovers with prefix %q\n", len(items), prefix)
 	return err
+}
+
+// roleToken returns the role's fixed token, or fetches one with its client credentials.
+func roleToken(ctx context.Context, t conformance.Target, r conformance.Role) (string, error) {
+	if src := t.TokenSources[r]; src != nil {
+		tok, err := src.Token(ctx)
+		if err != nil {
+			return "", fmt.Errorf("token for the %s role: %w", r, err)
+		}
+		return tok, nil
+	}
+	return t.Tokens[r], nil
 }

@@ -74,6 +74,12 @@ func (r *Redactor) String(s string) string {
 func (r *Redactor) Learn(body []byte) {
 	var v any
 	if json.Unmarshal(body, &v) != nil {
+		// Not JSON (cut off, malformed, JSON inside an HTML page): learn the string values
+		// that follow secret keys all the same.
+		text := string(body)
+		for _, span := range secretValueSpans(text) {
+			r.Add(text[span[0]:span[1]])
+		}
 		return
 	}
 	walk(v, func(key string, val any) any {
@@ -88,6 +94,7 @@ func (r *Redactor) Learn(body []byte) {
 func (r *Redactor) Body(body []byte, max int) string {
 	var v any
 	out := string(body)
+	cut := 0 // bytes dropped before masking
 	if json.Unmarshal(body, &v) == nil {
 		v = walk(v, func(key string, val any) any {
 			// Only string values are secrets: Auth0's refresh_token, say, is a settings object.
@@ -99,12 +106,104 @@ func (r *Redactor) Body(body []byte, max int) string {
 		if data, err := json.Marshal(v); err == nil {
 			out = string(data)
 		}
+	} else {
+		// Only the start is shown: mask just that (with room for a secret that begins before
+		// the cut), the string values of secret keys included.
+		if max > 0 && len(out) > max+cutSlack {
+			cut = len(out) - (max + cutSlack)
+			out = out[:max+cutSlack]
+		}
+		out = maskSecretValues(out)
 	}
 	out = r.String(out)
 	if max > 0 && len(out) > max {
-		out = out[:max] + "…(" + strconv.Itoa(len(out)-max) + " more bytes)"
+		out = out[:max] + "…(" + strconv.Itoa(len(out)-max+cut) + " more bytes)"
 	}
 	return out
+}
+
+// cutSlack is how far past the shown part of a non-JSON body secrets are still looked for.
+const cutSlack = 4 << 10
+
+// maskSecretValues masks the string value after each secret key in text that is not valid
+// JSON.
+func maskSecretValues(text string) string {
+	spans := secretValueSpans(text)
+	if len(spans) == 0 {
+		return text
+	}
+	var b strings.Builder
+	last := 0
+	for _, span := range spans {
+		b.WriteString(text[last:span[0]])
+		b.WriteString(Mask)
+		last = span[1]
+	}
+	b.WriteString(text[last:])
+	return b.String()
+}
+
+// secretValueSpans finds, in JSON-like text, the string values that follow a secret key
+// (`"client_secret": "…"`, keys matched case-insensitively), as sorted, disjoint byte ranges.
+// A value cut off by the end of the text runs to the end.
+func secretValueSpans(text string) [][2]int {
+	lower := asciiLower(text)
+	var spans [][2]int
+	for key := range secretKeys {
+		quoted := `"` + key + `"`
+		for from := 0; ; {
+			i := strings.Index(lower[from:], quoted)
+			if i < 0 {
+				break
+			}
+			j := skipSpace(text, from+i+len(quoted))
+			from = j
+			if j >= len(text) || text[j] != ':' {
+				continue
+			}
+			if j = skipSpace(text, j+1); j >= len(text) || text[j] != '"' {
+				continue
+			}
+			end := j + 1
+			for end < len(text) && text[end] != '"' {
+				if text[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			end = min(end, len(text))
+			spans = append(spans, [2]int{j + 1, end})
+			from = end
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool { return spans[i][0] < spans[j][0] })
+	merged := spans[:0]
+	for _, sp := range spans {
+		if n := len(merged); n > 0 && sp[0] <= merged[n-1][1] {
+			merged[n-1][1] = max(merged[n-1][1], sp[1])
+			continue
+		}
+		merged = append(merged, sp)
+	}
+	return merged
+}
+
+// asciiLower lower-cases ASCII letters only, so that byte offsets stay those of s.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if 'A' <= c && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+func skipSpace(s string, i int) int {
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // walk visits every object member of a decoded JSON value, replacing values by f's result.

@@ -1,6 +1,7 @@
 package redact_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -32,4 +33,26 @@ func TestBodyCut(t *testing.T) {
 	out := r.Body([]byte(`"0123456789012345678901234567890123456789"`), 10)
 	assert.Contains(t, out, "more bytes")
 	assert.Less(t, len(out), 40)
+}
+
+func TestNonJSONBodies(t *testing.T) {
+	t.Parallel()
+	r := redact.New()
+	// Cut off mid-value, as a body over the size cap is; malformed; JSON inside an HTML page.
+	for _, body := range []string{
+		`[{"client_id":"cl-1","client_secret":"s3cr3t-value-1"},{"client_secret":"s3cr3t-val`,
+		`{"client_id":"cl-1", "Client_Secret" : "s3cr3t-value-2", "name":`,
+		`<html><pre>{"access_token":"at-s3cr3t-3\"x"}</pre></html>`,
+	} {
+		shown := r.Body([]byte(body), 0)
+		assert.NotContains(t, shown, "s3cr3t", body)
+		assert.Contains(t, shown, `"***"`, body)
+	}
+	// Learned from a non-JSON body, masked anywhere later.
+	r.Learn([]byte(`{"client_secret":"s3cr3t-learned", "x": `))
+	assert.Equal(t, "was ***", r.String("was s3cr3t-learned"))
+	// A long non-JSON body is masked in the part shown, and its length still reported.
+	long := r.Body([]byte(`{"client_secret":"s3cr3t-long","pad":"`+strings.Repeat("x", 10000)), 50)
+	assert.NotContains(t, long, "s3cr3t")
+	assert.Contains(t, long, "more bytes)")
 }
