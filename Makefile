@@ -16,7 +16,8 @@ conformance:
 		--junitfile-testsuite-name short --junitfile-testcase-classname relative \
 		--jsonfile $(REPORTS)/events.json \
 		-- -count=1 -run '^TestConformance$$' ./conformance/ ; \
-	$(GO) run ./cmd/report -events $(REPORTS)/events.json -out $(REPORTS)/summary.md -junit $(REPORTS)/junit.xml -exit-code
+	$(GO) build -o bin/report ./cmd/report && \
+	bin/report -events $(REPORTS)/events.json -out $(REPORTS)/summary.md -junit $(REPORTS)/junit.xml -exit-code
 
 ## test: vet, unit tests of engine and reference, the suite against the reference (0 failures)
 ## and against every fault switch (each must be caught).

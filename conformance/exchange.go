@@ -98,7 +98,9 @@ func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 	}
 	r := &Response{s: s, Role: role, Method: method, Path: path, URL: u, ReqBody: rq.body}
 	ctx := s.T.Context()
-	if err := s.send(ctx, r, rq); err != nil {
+	err := s.send(ctx, r, rq)
+	s.env.noteExchange(err)
+	if err != nil {
 		s.T.Fatalf("%s %s %s (as %s) got no usable response: %s", suiteErrorPrefix, method, s.redact(u), role, s.redact(err.Error()))
 	}
 	if len(r.Retries) > 0 {

@@ -82,6 +82,8 @@ func (su *Suite) Run(t *testing.T, target Target) {
 	defer stop()
 	ctx, cancel := withDeadline(ctx, target.Deadline)
 	defer cancel()
+	ctx, stopWatching := e.watchTarget(ctx)
+	defer stopWatching()
 	runPhases(ctx, su.selected(target, nil), target.concurrency(), func(sc Scenario, notStarted error) {
 		t.Run(sc.ID, func(t *testing.T) {
 			if notStarted != nil {
@@ -101,6 +103,10 @@ func withDeadline(ctx context.Context, d time.Duration) (context.Context, contex
 
 // whyStopped explains a stopped run context.
 func whyStopped(ctx context.Context) error {
+	var gone *targetGone
+	if errors.As(context.Cause(ctx), &gone) {
+		return gone
+	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
 		return errors.New("the run's deadline (CONFORMANCE_DEADLINE) passed")
 	}
@@ -120,6 +126,8 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(Scenari
 	var mu sync.Mutex
 	ctx, cancel := withDeadline(ctx, target.Deadline)
 	defer cancel()
+	ctx, stopWatching := e.watchTarget(ctx)
+	defer stopWatching()
 	runPhases(ctx, scs, target.concurrency(), func(sc Scenario, notStarted error) {
 		rec := &recorder{ctx: ctx}
 		if notStarted != nil {
@@ -215,6 +223,8 @@ type env struct {
 	apps       appIDs
 	pacing     *pacing
 	transcript *transcript
+	stop       context.CancelCauseFunc // ends the run early (see watchTarget)
+	failStreak atomic.Int64            // exchanges in a row that got no response
 }
 
 func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {

@@ -132,3 +132,33 @@ func sleep(ctx context.Context, d time.Duration) error {
 		return nil
 	}
 }
+
+// maxFailStreak exchanges in a row without any response mean the target is gone: the run stops
+// starting scenarios instead of spending a timeout in each of them.
+const maxFailStreak = 20
+
+// targetGone is why a run stopped early: the target stopped answering.
+type targetGone struct{ streak int }
+
+func (g *targetGone) Error() string {
+	return fmt.Sprintf("the target stopped answering (%d exchanges in a row got no response)", g.streak)
+}
+
+// watchTarget returns ctx, ended early once the target stops answering.
+func (e *env) watchTarget(ctx context.Context) (context.Context, context.CancelFunc) {
+	ctx, cancel := context.WithCancelCause(ctx)
+	e.stop = cancel
+	return ctx, func() { cancel(nil) }
+}
+
+// noteExchange counts exchanges that got no response (err != nil) in a row, and stops the run
+// at maxFailStreak; any response resets the count.
+func (e *env) noteExchange(err error) {
+	if err == nil {
+		e.failStreak.Store(0)
+		return
+	}
+	if e.failStreak.Add(1) == maxFailStreak && e.stop != nil {
+		e.stop(&targetGone{streak: maxFailStreak})
+	}
+}

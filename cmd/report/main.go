@@ -21,8 +21,10 @@ func main() {
 		fmt.Fprintln(os.Stderr, "report:", err)
 		os.Exit(ExitSuiteError)
 	}
+	code := exitStatus(t)
+	fmt.Printf("outcome: %s (exit status %d)\n", outcomes[code], code)
 	if *exitCode {
-		os.Exit(exitStatus(t))
+		os.Exit(code)
 	}
 }
 
@@ -32,6 +34,12 @@ const (
 	ExitNonConformant = 1 // the target broke at least one rule
 	ExitSuiteError    = 2 // the suite could not check the target (no scenario ran, bad config, unreachable)
 )
+
+var outcomes = map[int]string{
+	ExitConformant:    "conformant: every scenario that ran passed",
+	ExitNonConformant: "non-conformant: the target broke at least one rule",
+	ExitSuiteError:    "suite error: the suite could not check the target",
+}
 
 func exitStatus(t report.Counts) int {
 	switch {

@@ -12,7 +12,7 @@ func (r *Run) WriteMarkdown(w io.Writer) error {
 	var b strings.Builder
 	t := r.Totals()
 	b.WriteString("# Conformance summary\n\n")
-	for _, n := range r.Notes {
+	for _, n := range dedent(r.Notes) {
 		fmt.Fprintf(&b, "- %s\n", n)
 	}
 	fmt.Fprintf(&b, "\n**%d scenarios: %d passed, %d failed (target broke a rule), %d suite errors (the suite could not check), %d skipped.**\n\n",
