@@ -25,11 +25,7 @@ func applicationsClientAPI() clientAPI {
 func applicationsScenarios(sp *contract.Spec) []Scenario {
 	a := applicationsClientAPI()
 	var out []Scenario
-	out = append(out, clientCRUDScenarios(a)...)
-	out = append(out, clientErrorScenarios(a)...)
-	out = append(out, clientAccessScenarios(a)...)
-	out = append(out, clientSchemaScenarios(a)...)
-	out = append(out, clientNearMissScenarios(a)...)
+	out = append(out, sharedClientScenarios(a)...)
 	out = append(out, appScenarios()...)
 	out = append(out, appAccessScenarios()...)
 	out = append(out, appTokenScenarios()...)

@@ -1,71 +1,29 @@
 package conformance
 
 import (
-	"crypto/rand"
-	"crypto/rsa"
-	"crypto/x509"
-	"crypto/x509/pkix"
-	"encoding/pem"
-	"math/big"
+	"fmt"
 	"net/http"
-	"sync"
 	"time"
+
+	"github.com/clientconf/clientconf/fixtures"
 )
 
-// a0Keys are real RSA keys and a self-signed certificate, made once per process: a real tenant
-// parses the PEM of public_key and x509_cert credentials. The same PEM gives the same kid, which
-// Auth0 allows across credentials; a scenario that needs two credentials uses both keys.
-var a0Keys struct {
-	once sync.Once
-	pubs [2]string
-	cert string
-	err  error
-}
-
-func a0LoadKeys() {
-	for i := range a0Keys.pubs {
-		key, err := rsa.GenerateKey(rand.Reader, 2048)
-		if err != nil {
-			a0Keys.err = err
-			return
-		}
-		der, err := x509.MarshalPKIXPublicKey(&key.PublicKey)
-		if err != nil {
-			a0Keys.err = err
-			return
-		}
-		a0Keys.pubs[i] = string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
-		if i > 0 {
-			continue
-		}
-		tmpl := &x509.Certificate{
-			SerialNumber: big.NewInt(time.Now().UnixNano()),
-			Subject:      pkix.Name{CommonName: "clientconf conformance suite"},
-			NotBefore:    time.Now().Add(-time.Hour),
-			NotAfter:     time.Now().Add(365 * 24 * time.Hour),
-		}
-		certDER, err := x509.CreateCertificate(rand.Reader, tmpl, tmpl, &key.PublicKey, key)
-		if err != nil {
-			a0Keys.err = err
-			return
-		}
-		a0Keys.cert = string(pem.EncodeToMemory(&pem.Block{Type: "CERTIFICATE", Bytes: certDER}))
-	}
-}
-
-// a0PublicKeyPEM is the PEM of test key i (0 or 1).
+// a0PublicKeyPEM is the PEM of fixture test key i (0 or 1): real RSA public keys, because a
+// real tenant parses the PEM of public_key credentials. Two keys, for scenarios that need two
+// credentials (the same PEM gives the same kid).
 func a0PublicKeyPEM(s *S, i int) string {
-	a0Keys.once.Do(a0LoadKeys)
-	if a0Keys.err != nil {
-		s.T.Fatalf("%s cannot make a test key: %v", suiteErrorPrefix, a0Keys.err)
-	}
-	return a0Keys.pubs[i]
+	return a0Fixture(s, fmt.Sprintf("test-key-%d.pub.pem", i+1))
 }
 
-// a0CertPEM is the PEM of the self-signed test certificate.
-func a0CertPEM(s *S) string {
-	a0PublicKeyPEM(s, 0)
-	return a0Keys.cert
+// a0CertPEM is the PEM of the fixture self-signed certificate (of test key 1).
+func a0CertPEM(s *S) string { return a0Fixture(s, "test-key-1.cert.pem") }
+
+func a0Fixture(s *S, name string) string {
+	pem, err := fixtures.PEM(name)
+	if err != nil {
+		s.T.Fatalf("%s %v", suiteErrorPrefix, err)
+	}
+	return pem
 }
 
 // a0PublicKeyBody is a public_key credential definition with test key i.

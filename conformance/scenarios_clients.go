@@ -7,21 +7,19 @@ import (
 )
 
 // clientsAPI is the app-scoped /v1/clients surface: the app is the token's own.
-var clientsAPI = clientAPI{
-	surface:        "clients",
-	collection:     func(*S, Role) string { return "/v1/clients" },
-	otherAppStatus: http.StatusNotFound,
+func clientsAPI() clientAPI {
+	return clientAPI{
+		surface:        "clients",
+		collection:     func(*S, Role) string { return "/v1/clients" },
+		otherAppStatus: http.StatusNotFound,
+	}
 }
 
 // clientsScenarios is the full table of the clients surface.
 func clientsScenarios(sp *contract.Spec) []Scenario {
-	a := clientsAPI
+	a := clientsAPI()
 	var out []Scenario
-	out = append(out, clientCRUDScenarios(a)...)
-	out = append(out, clientErrorScenarios(a)...)
-	out = append(out, clientAccessScenarios(a)...)
-	out = append(out, clientSchemaScenarios(a)...)
-	out = append(out, clientNearMissScenarios(a)...)
+	out = append(out, sharedClientScenarios(a)...)
 	out = append(out, createTable{
 		surface:  "clients",
 		opID:     "createClient",
@@ -42,4 +40,15 @@ func clientsScenarios(sp *contract.Spec) []Scenario {
 			s.Do(Admin, http.MethodPost, "/v1/clients", JSON(minimalOIDC(s))).Check(http.StatusForbidden)
 		}})
 	return out
+}
+
+// sharedClientScenarios are the hand-written client scenarios, one definition for every
+// surface that manages clients (a tells where).
+func sharedClientScenarios(a clientAPI) []Scenario {
+	var out []Scenario
+	out = append(out, clientCRUDScenarios(a)...)
+	out = append(out, clientErrorScenarios(a)...)
+	out = append(out, clientAccessScenarios(a)...)
+	out = append(out, clientSchemaScenarios(a)...)
+	return append(out, clientNearMissScenarios(a)...)
 }
