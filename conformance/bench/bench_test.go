@@ -50,6 +50,7 @@ type benchCase struct {
 	want    class
 	rule    string   // nonConformance: a rule at least one failure names
 	flaky   bool     // the summary lists flaky scenarios
+	message string   // the summary says this
 	secrets []string // what the target sends that must never appear
 }
 
@@ -57,38 +58,63 @@ func handlerTarget(h http.Handler) func(*testing.T) (string, func(*testing.T)) {
 	return func(t *testing.T) (string, func(*testing.T)) { return serve(t, h), nil }
 }
 
+// benchCases are the faulty targets. Every run has CONFORMANCE_TIMEOUT=1s and
+// CONFORMANCE_DEADLINE=30s unless a case says otherwise; each bound is several times the
+// measured wall time on a 2-core machine, so that a loaded machine does not make it flaky,
+// yet far below what a hanging run would take.
 func benchCases() []benchCase {
 	return []benchCase{
+		// Nothing listens: the reachability check fails at once.
 		{name: "unreachable", bound: 10 * time.Second, want: runLevelError,
 			target: func(t *testing.T) (string, func(*testing.T)) { return unreachableTarget(t), nil }},
+		// Accepts, never answers: the reachability check times out after 1 s.
 		{name: "hang", bound: 15 * time.Second, want: runLevelError,
 			target: func(t *testing.T) (string, func(*testing.T)) { return hangTarget(t), nil }},
+		// Headers, then a byte every 200 ms: the reachability check reads the body and times out.
 		{name: "drip", bound: 15 * time.Second, want: runLevelError,
 			target: handlerTarget(http.HandlerFunc(dripHandler))},
+		// Every connection reset (linger 0).
 		{name: "reset", bound: 10 * time.Second, want: runLevelError,
 			target: handlerTarget(http.HandlerFunc(resetHandler))},
 		// Breaks after the reachability check: every scenario must end in a suite error.
 		{name: "reset-after-check", bound: 15 * time.Second, want: scenarioErrors,
 			target: handlerTarget(afterFirst(resetHandler))},
-		// Hangs after the reachability check; the run's deadline stops it.
-		{name: "hang-after-check", bound: 20 * time.Second, want: scenarioErrors,
-			vars:   map[string]string{"CONFORMANCE_DEADLINE": "5s"},
+		// Hangs after the reachability check: the run stops once 20 exchanges in a row got no
+		// response, instead of spending a timeout in each of the 205 scenarios.
+		{name: "hang-after-check", bound: 15 * time.Second, want: scenarioErrors, message: "the target stopped answering",
 			target: handlerTarget(afterFirst(hangHandler))},
+		// The reference server, except that DELETE hangs: what the run created cannot be
+		// deleted, and the run must neither wait out a timeout per cleanup nor hide it.
+		{name: "delete-hangs", bound: 20 * time.Second, want: scenarioErrors, message: "Left over in the target",
+			tokens: referenceTokens(),
+			target: func(t *testing.T) (string, func(*testing.T)) {
+				return serve(t, methodHangs(http.MethodDelete, referenceHandler(t))), nil
+			}},
+		// Answers, slowly: the run's deadline stops it; scenarios not started are suite errors.
+		{name: "slow-deadline", bound: 15 * time.Second, want: scenarioErrors, message: "CONFORMANCE_DEADLINE",
+			tokens: referenceTokens(), vars: map[string]string{"CONFORMANCE_DEADLINE": "3s", "CONFORMANCE_TIMEOUT": "2s"},
+			target: func(t *testing.T) (string, func(*testing.T)) { return serve(t, slowHandler(referenceHandler(t))), nil }},
+		// 500 with a JSON body that echoes the Authorization header and holds a client secret.
 		{name: "status-500", bound: 15 * time.Second, want: nonConformance, rule: "spec/status-documented",
 			secrets: []string{secret500}, target: handlerTarget(status500Handler(secret500))},
-		// Rate-limited forever: retried within the run's Retry-After budget, never beyond.
-		{name: "429-always", bound: 30 * time.Second, want: scenarioErrors, flaky: true,
+		// Rate-limited forever: retried within the run's Retry-After budget (60 s of waits shared
+		// by 8 scenarios in flight: about 7.5 s), never beyond; what is still 429 is a suite error.
+		{name: "429-always", bound: 20 * time.Second, want: scenarioErrors, flaky: true,
 			target: handlerTarget(rateLimitHandler(-1, nil))},
-		// Rate-limited for the first requests, then the conforming reference server.
+		// Rate-limited for the first 12 requests, then the conforming reference server: the
+		// retried scenarios pass and are listed as flaky.
 		{name: "429-then-ok", bound: 15 * time.Second, want: conformant, flaky: true,
-			tokens: referenceTokens(), vars: map[string]string{"CONFORMANCE_TIMEOUT": "3s"},
+			tokens: referenceTokens(),
 			target: func(t *testing.T) (string, func(*testing.T)) {
 				return serve(t, rateLimitHandler(12, referenceHandler(t))), nil
 			}},
+		// A truncated JSON object (holding a client secret) sent as application/json.
 		{name: "invalid-json", bound: 15 * time.Second, want: nonConformance, rule: "spec/response-schema",
 			secrets: []string{secretInvalid}, target: handlerTarget(invalidJSONHandler(secretInvalid))},
+		// 50 MB of JSON per answer: each scenario reads 8 MiB of it, the slowest case (about 10 s).
 		{name: "body-50MB", bound: 40 * time.Second, want: nonConformance, rule: "transport/body-size",
 			secrets: []string{secretBig}, target: handlerTarget(bigBodyHandler(secretBig))},
+		// 302 to another host, which must never be asked, let alone get the token.
 		{name: "redirect-302", bound: 15 * time.Second, want: nonConformance, rule: "spec/status-documented",
 			target: func(t *testing.T) (string, func(*testing.T)) {
 				root, sink := redirectTarget(t)
@@ -101,6 +127,7 @@ func benchCases() []benchCase {
 					}
 				}
 			}},
+		// An HTML page (echoing the Authorization header) for everything.
 		{name: "text-html", bound: 15 * time.Second, want: nonConformance, rule: "spec/content-type",
 			target: handlerTarget(http.HandlerFunc(htmlHandler))},
 	}
@@ -180,7 +207,7 @@ func TestFaultyTargets(t *testing.T) {
 	fmt.Fprintf(&b, "faulty-target bench, %s in all:\n| case | wall | bound | classification | ok |\n|---|---:|---:|---|---|\n",
 		time.Since(start).Round(100*time.Millisecond))
 	for _, r := range rows {
-		fmt.Fprintf(&b, "| %s | %.1fs | %s | %s | %v |\n", r.name, r.wall.Seconds(), r.bound, r.outcome, r.ok)
+		fmt.Fprintf(&b, "| %s | %.2fs | %s | %s | %v |\n", r.name, r.wall.Seconds(), r.bound, r.outcome, r.ok)
 	}
 	t.Log("\n" + b.String())
 }
@@ -228,7 +255,7 @@ func (c benchCase) check(t *testing.T, r *run) string {
 			if !strings.Contains(f, "rule:") {
 				t.Errorf("a failure names no rule:\n%s", f)
 			}
-			if strings.Contains(f, "rule:     "+c.rule) {
+			if namesRule(f, c.rule) {
 				named++
 			}
 		}
@@ -241,10 +268,23 @@ func (c benchCase) check(t *testing.T, r *run) string {
 			t.Errorf("want a conformant run, got %d failures and %d errors", tl.failures, tl.errors)
 		}
 	}
+	if c.message != "" && !strings.Contains(summary, c.message) {
+		t.Errorf("the summary does not say %q:\n%s", c.message, clip(summary))
+	}
 	if c.flaky && flaky == 0 {
 		t.Errorf("the summary lists no flaky scenario:\n%s", clip(summary))
 	}
 	return fmt.Sprintf("%s: %s", c.want, outcome)
+}
+
+// namesRule reports whether a failure message's rule line names rule.
+func namesRule(msg, rule string) bool {
+	for _, l := range strings.Split(msg, "\n") {
+		if l = strings.TrimSpace(l); strings.HasPrefix(l, "rule:") && strings.Contains(l, rule) {
+			return true
+		}
+	}
+	return false
 }
 
 func clip(s string) string {

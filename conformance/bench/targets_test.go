@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"log"
@@ -21,13 +22,17 @@ import (
 // suite is pointed at root+"/cis".
 
 // serve runs h until the test ends. Connection errors are the point of several targets, so
-// the server's own error log is silenced.
+// the server's own error log is silenced. Request contexts end with the test, so handlers that
+// wait on them return even when the client's close went unnoticed (a request body unread).
 func serve(t *testing.T, h http.Handler) string {
 	srv := httptest.NewUnstartedServer(h)
 	srv.Config.ErrorLog = log.New(io.Discard, "", 0)
+	ctx, cancel := context.WithCancel(context.Background())
+	srv.Config.BaseContext = func(net.Listener) context.Context { return ctx }
 	srv.Start()
 	t.Cleanup(func() {
-		srv.CloseClientConnections() // lets dripping and hanging handlers return
+		cancel()
+		srv.CloseClientConnections()
 		srv.Close()
 	})
 	return srv.URL
@@ -121,8 +126,33 @@ func afterFirst(then http.HandlerFunc) http.Handler {
 	})
 }
 
+// methodHangs passes requests to next, except those with method, which hang.
+func methodHangs(method string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method == method {
+			hangHandler(w, r)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
 // hangHandler holds the request open without answering until the client gives up.
-func hangHandler(_ http.ResponseWriter, r *http.Request) { <-r.Context().Done() }
+func hangHandler(_ http.ResponseWriter, r *http.Request) {
+	_, _ = io.Copy(io.Discard, r.Body) // so that the server notices the client closing
+	<-r.Context().Done()
+}
+
+// slowHandler passes every request on to next after half a second.
+func slowHandler(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case <-time.After(500 * time.Millisecond):
+			next.ServeHTTP(w, r)
+		case <-r.Context().Done():
+		}
+	})
+}
 
 // status500Handler answers 500 to everything, with a debug body that echoes the caller's
 // Authorization header and a client secret: the suite must mask both.
