@@ -30,6 +30,15 @@ type S struct {
 	// values carries ids between steps of one scenario (Remember / Recall); a scenario runs
 	// on one goroutine, so it needs no lock.
 	values map[string]string
+	// steps are the scenario's earlier exchanges, shown in failure messages: the request that
+	// caused a problem is often not the one that detected it.
+	steps []step
+}
+
+// step is one earlier exchange of a scenario, as a failure message shows it.
+type step struct {
+	r    *Response
+	text string
 }
 
 // Remember keeps a value for later steps of the same scenario.
@@ -114,6 +123,7 @@ func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 		s.T.Fatalf("(scenario stopped: the response was cut off, so nothing more can be checked on it)")
 	}
 	s.env.transcript.record(s, r)
+	defer s.addStep(r)
 	if r.Status == http.StatusTooManyRequests {
 		// Still rate limited after the retries the budget allowed: the suite could not check
 		// this step, which says nothing about the target's conformance.
@@ -326,4 +336,13 @@ func joinCodes(codes []int) string {
 		s[i] = fmt.Sprint(c)
 	}
 	return strings.Join(s, " or ")
+}
+
+// addStep records an exchange for the failure messages of later steps.
+func (s *S) addStep(r *Response) {
+	line := fmt.Sprintf("%s %s (as %s) → %d", r.Method, r.Path, r.Role, r.Status)
+	if len(r.ReqBody) > 0 {
+		line += ", sent " + s.env.redactor.Body(r.ReqBody, 200)
+	}
+	s.steps = append(s.steps, step{r: r, text: line})
 }

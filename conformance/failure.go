@@ -12,8 +12,12 @@ import (
 // configuration), so nobody mistakes it for the target breaking a rule.
 const suiteErrorPrefix = "SUITE ERROR (not a conformance failure):"
 
-// bodyShown caps how much of a body a failure message shows.
-const bodyShown = 600
+// bodyShown caps how much of a body a failure message shows; maxStepsShown how many earlier
+// exchanges of the scenario it lists.
+const (
+	bodyShown     = 600
+	maxStepsShown = 6
+)
 
 // fail reports a broken rule with everything a stranger needs: the scenario and its
 // requirement, the request, the rule, what was expected and what came back. Secrets masked.
@@ -37,6 +41,18 @@ func (s *S) failViolation(r *Response, v contract.Violation) {
 func (s *S) message(r *Response, rule, field, expected, actual string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s: %s [basis: %s]\n", s.sc.ID, s.sc.Requirement, s.sc.Basis)
+	var earlier []string
+	for _, st := range s.steps {
+		if st.r != r { // the failing exchange itself is shown below as the request
+			earlier = append(earlier, st.text)
+		}
+	}
+	if n := len(earlier); n > 0 {
+		b.WriteString("earlier steps:\n")
+		for _, st := range earlier[max(0, n-maxStepsShown):] {
+			fmt.Fprintf(&b, "  - %s\n", st)
+		}
+	}
 	if r != nil {
 		fmt.Fprintf(&b, "request:  %s %s (as %s) → %d\n", r.Method, s.redact(r.URL), r.Role, r.Status)
 		if len(r.ReqBody) > 0 {
