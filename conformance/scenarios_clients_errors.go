@@ -48,6 +48,27 @@ func clientErrorScenarios(a clientAPI) []Scenario {
 		badPut("put-invalid-enum", "A PUT with client_type outside its enum gives 400.", "", JSON(map[string]any{"client_type": "spa"})),
 		badPut("resources-missing-ids", "PUT …/resources without resource_ids gives 400.", "/resources", JSON(map[string]any{})),
 		badPut("resources-wrong-type", "PUT …/resources with resource_ids not an array gives 400.", "/resources", JSON(map[string]any{"resource_ids": "res-a"})),
+		{ID: a.id("bad-request/malformed-body-unknown-id"), Basis: Assumed,
+			Requirement: "A malformed PUT body for an unknown client id gives 400 or 404 (either check may come first).",
+			Run: func(s *S) {
+				s.Do(Main, http.MethodPut, a.item(s, Main, unknownClientID), Raw("application/json", []byte(`{"description":`))).
+					Check(http.StatusBadRequest, http.StatusNotFound)
+			}},
+		{ID: a.id("bad-request/method-not-allowed-without-token"), Basis: Assumed,
+			Requirement: "An undocumented method on a documented path without a token gives 401 or 405.",
+			Run: func(s *S) {
+				id, _ := a.createMinimal(s)
+				s.Do(NoToken, http.MethodPatch, a.item(s, Main, id), JSON(map[string]any{"description": "x"})).
+					Check(http.StatusUnauthorized, http.StatusMethodNotAllowed)
+			}},
+		{ID: a.id("bad-request/userinfo-claims-with-sync"), Basis: Assumed,
+			Requirement: "default_user_info_claims together with sync_id_token_claims_to_userinfo true gives 201 or 400.",
+			Run: func(s *S) {
+				b := minimalOIDC(s)
+				b["default_user_info_claims"] = []any{"email"}
+				b["sync_id_token_claims_to_userinfo"] = true
+				s.Do(Main, http.MethodPost, a.collection(s, Main), JSON(b)).Check(http.StatusCreated, http.StatusBadRequest)
+			}},
 		{ID: a.id("bad-request/method-not-allowed"), Basis: Assumed,
 			Requirement: "An undocumented method on a documented path gives 405 with the JSON error body.",
 			Run: func(s *S) {

@@ -78,9 +78,11 @@ const (
 	fClientsEmptyDescriptionOmitted = "clients/schema/empty-description-omitted"
 	fClientsInputOnlyEchoed         = "clients/schema/input-only-echoed"
 	fClientsSAMLIdPFieldsMissing    = "clients/schema/saml-idp-fields-missing"
+	fClientsNestedUnknownRejected   = "clients/crud/nested-unknown-key-rejected"
 )
 
 var clientFaults = []faults.Info{
+	info(fClientsNestedUnknownRejected, "An unknown key inside a nested object makes the request fail with 400 (it must be stored or dropped)."),
 	info(fClientsDeleteDoesNotDelete, "DELETE of a client answers 204 but the client stays: GET still returns it."),
 	info(fClientsListOmitsNewest, "The client list leaves out the most recently created client."),
 	info(fClientsPutNotPersisted, "PUT (and PUT …/resources) answers with the changed client but stores nothing."),

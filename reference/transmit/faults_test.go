@@ -129,6 +129,11 @@ func appDefaultIs(field string, want any) func(*ts) bool {
 var base = oidcBody("probe")
 
 var probes = map[string]func(s *ts) bool{
+	fClientsNestedUnknownRejected: func(s *ts) bool {
+		body := map[string]any{"name": "nested-unknown", "redirect_uris": []any{"https://x.example.com/cb"},
+			"token_expiration": map[string]any{"access_token_ttl": 60, "x_unknown": true}}
+		return s.status("main", "POST", "/v1/clients", body) == 201
+	},
 	fClientsDeleteDoesNotDelete: func(s *ts) bool {
 		id := s.newClientID("main", base)
 		s.do("main", "DELETE", "/v1/clients/"+id, nil)

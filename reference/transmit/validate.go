@@ -84,6 +84,9 @@ func (s *server) checkObject(prefix string, m map[string]any, o *object) (map[st
 	for _, name := range names {
 		f, known := o.fields[name]
 		if !known {
+			if prefix != "" && s.faults.On(fClientsNestedUnknownRejected) {
+				return nil, badRequest("%s is not a known member", join(prefix, name))
+			}
 			continue // unknown members are ignored: not rejected, not stored
 		}
 		v, err := s.check(join(prefix, name), m[name], f)
