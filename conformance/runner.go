@@ -187,8 +187,13 @@ func runPhases(ctx context.Context, scs []Scenario, limit int, run func(sc Scena
 		}
 	}
 	wg.Wait()
-	for _, sc := range scs {
-		if sc.Destructive || sc.Serial {
+	// Serial ones, then destructive ones last: deleting a whole collection may cost the main
+	// token its own client, and nothing after it should depend on that token.
+	for _, last := range []bool{false, true} {
+		for _, sc := range scs {
+			if (!sc.Destructive && !sc.Serial) || sc.Destructive != last {
+				continue
+			}
 			if ctx.Err() != nil {
 				run(sc, whyStopped(ctx))
 				continue

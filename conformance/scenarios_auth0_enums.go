@@ -39,8 +39,6 @@ func a0EnumScenarios() []Scenario {
 			"refresh_token.rotation_type outside its enum"},
 		{"refresh_token.expiration_type/invalid", map[string]any{"refresh_token": map[string]any{"rotation_type": "non-rotating", "expiration_type": "not-a-valid-expiration_type"}},
 			"refresh_token.expiration_type outside its enum"},
-		{"grant_types/invalid", map[string]any{"grant_types": []any{"authorization_code", "not-a-valid-grant_type"}},
-			"a grant_types item outside its enum"},
 		{"near-miss/token-endpoint-auth-method-private-key-jwt", map[string]any{"token_endpoint_auth_method": "private_key_jwt"},
 			"token_endpoint_auth_method private_key_jwt: key-based methods go through client_authentication_methods"},
 		{"near-miss/token-endpoint-auth-method-client-secret-jwt", map[string]any{"token_endpoint_auth_method": "client_secret_jwt"},

@@ -125,6 +125,14 @@ func a0NotFoundScenarios() []Scenario {
 		{"patch", http.MethodPatch, a0Client, map[string]any{"description": "x"}},
 		{"rotate", http.MethodPost, a0Rotate, nil},
 	}
+	// The contract names errorCode inexistent_client for GET and PATCH; for rotate it says
+	// nothing, so there only the 404 is checked.
+	codeNote := func(name string) string {
+		if name == "rotate" {
+			return ""
+		}
+		return " with errorCode inexistent_client"
+	}
 	var out []Scenario
 	for _, c := range calls {
 		opts := func() []Opt {
@@ -135,20 +143,20 @@ func a0NotFoundScenarios() []Scenario {
 		}
 		out = append(out,
 			Scenario{ID: "auth0/not-found/" + c.name + "-unknown-id", Basis: Documented,
-				Requirement: c.method + " " + c.path("{id}") + " of a client id that never existed gives 404 with errorCode inexistent_client.",
+				Requirement: c.method + " " + c.path("{id}") + " of a client id that never existed gives 404" + codeNote(c.name) + ".",
 				Run: func(s *S) {
 					r := s.Do(Main, c.method, c.path(a0UnknownClientID), opts()...)
-					if r.Check(http.StatusNotFound) {
+					if r.Check(http.StatusNotFound) && c.name != "rotate" {
 						a0ErrorCode(s, r, "inexistent_client")
 					}
 				}},
 			Scenario{ID: "auth0/not-found/" + c.name + "-after-delete", Basis: Documented,
-				Requirement: c.method + " " + c.path("{id}") + " of a deleted client gives 404 with errorCode inexistent_client.",
+				Requirement: c.method + " " + c.path("{id}") + " of a deleted client gives 404" + codeNote(c.name) + ".",
 				Run: func(s *S) {
 					id := a0NewClient(s)
 					s.Do(Main, http.MethodDelete, a0Client(id)).Expect(http.StatusNoContent)
 					r := s.Do(Main, c.method, c.path(id), opts()...)
-					if r.Check(http.StatusNotFound) {
+					if r.Check(http.StatusNotFound) && c.name != "rotate" {
 						a0ErrorCode(s, r, "inexistent_client")
 					}
 				}})

@@ -183,7 +183,6 @@ func a0FieldsScenarios() []Scenario {
 				a0Absent(s, r, obj, "excluded fields are left out", "description", "callbacks")
 				requireField(s, r, "/client_id", id)
 				requireField(s, r, "/name", created.String("/name"))
-				a0RequireHolds(s, r, "grant_types", []any{"authorization_code", "implicit", "refresh_token", "client_credentials"})
 			}},
 		{ID: "auth0/pagination/fields-on-list", Basis: Spec,
 			Requirement: "GET /clients with fields=client_id,name and include_fields=true returns those fields of every client and not the others.",
