@@ -1,8 +1,11 @@
 package conformance
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/clientconf/clientconf/conformance/contract"
 )
@@ -51,4 +54,45 @@ func envelopeKey(op *contract.Op, status int) string {
 		}
 	}
 	return ""
+}
+
+// documentedAsRequired reports whether the spec requires pointer in this response (inside
+// any envelope, in the union branch the body's discriminator picks). Without a known
+// operation it answers true, the strict reading.
+func (r *Response) documentedAsRequired(pointer string) bool {
+	if r.Op == nil {
+		return true
+	}
+	sch := successSchema(r.Op, r.Status)
+	if sch == nil {
+		return true
+	}
+	if d := sch.Discriminator; d != nil {
+		if v, ok := r.Field("/" + d.PropertyName); ok {
+			ref := d.Mapping[fmt.Sprint(v)]
+			for _, b := range sch.OneOf {
+				if b.Ref == ref.Ref && b.Value != nil {
+					sch = b.Value
+				}
+			}
+		}
+	}
+	return requiredAt(sch, pointer)
+}
+
+// successSchema is the body schema of an operation's response for status, inside any envelope.
+func successSchema(op *contract.Op, status int) *openapi3.Schema {
+	ref := op.Operation.Responses.Status(status)
+	if ref == nil || ref.Value == nil {
+		return nil
+	}
+	mt := ref.Value.Content.Get("application/json")
+	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
+		return nil
+	}
+	sch := mt.Schema.Value
+	if key := envelopeKey(op, status); key != "" && sch.Properties[key] != nil {
+		sch = sch.Properties[key].Value
+	}
+	return sch
 }
