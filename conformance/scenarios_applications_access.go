@@ -17,6 +17,15 @@ func appAccessScenarios() []Scenario {
 				s.Do(Main, http.MethodGet, other+"/clients").Check(http.StatusForbidden)
 				s.Do(Main, http.MethodPost, other+"/clients", JSON(minimalOIDC(s))).Check(http.StatusForbidden)
 			}},
+		{ID: "applications/permissions/client-token-cannot-empty-other-app", Basis: Assumed, Roles: []Role{Other},
+			Destructive: true, // a faulty target would delete the other app's clients
+			Requirement: "A client token cannot delete another app's clients (403); they stay.",
+			Run: func(s *S) {
+				other := applicationsClientAPI().create(s, Other, minimalOIDC(s)).String("/client_id")
+				s.Do(Main, http.MethodDelete, appPath(s.appID(Other))+"/clients").Check(http.StatusForbidden)
+				s.Do(Main, http.MethodPut, appPath(s.appID(Other))+"/resources", JSON(map[string]any{"resource_ids": []any{"res-x"}})).Check(http.StatusForbidden)
+				s.Do(Other, http.MethodGet, appPath(s.appID(Other))+"/clients/"+other).Check(http.StatusOK)
+			}},
 		{ID: "applications/permissions/client-token-unknown-app-403", Basis: Assumed,
 			Requirement: "A client token on an app id that does not exist gets 403, not 404.",
 			Run: func(s *S) {

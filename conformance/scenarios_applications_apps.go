@@ -92,6 +92,30 @@ func appScenarios() []Scenario {
 					}
 				}
 			}},
+		{ID: "applications/crud/last-client-deletable", Basis: Documented, Roles: admin,
+			Requirement: "Deleting the last client of an app is allowed (204); the app then lists no client.",
+			Run: func(s *S) {
+				id, _ := s.scratchApp()
+				clients := s.Do(Admin, http.MethodGet, appPath(id)+"/clients").Expect(http.StatusOK)
+				for cid := range listIDs(clients) {
+					s.Do(Admin, http.MethodDelete, appPath(id)+"/clients/"+url.PathEscape(cid)).Check(http.StatusNoContent)
+				}
+				if n := len(listIDs(s.Do(Admin, http.MethodGet, appPath(id)+"/clients").Expect(http.StatusOK))); n != 0 {
+					s.Errorf(nil, "no client left", "an empty list", describe(n)+" clients")
+				}
+			}},
+		{ID: "applications/crud/app-put-timestamps", Basis: Documented, Roles: admin,
+			Requirement: "PUT of an app advances updated_at and keeps created_at and app_id.",
+			Run: func(s *S) {
+				id, created := s.scratchApp()
+				waitForNextTick(created.String("/updated_at"))
+				r := s.Do(Admin, http.MethodPut, appPath(id), JSON(map[string]any{"app_description": "tick"})).Expect(http.StatusOK)
+				if !parseTime(r.String("/updated_at")).After(parseTime(created.String("/updated_at"))) {
+					s.Errorf(r, "updated_at advances", "updated_at later than "+created.String("/updated_at"), r.String("/updated_at"))
+				}
+				requireField(s, r, "/created_at", created.String("/created_at"))
+				requireField(s, r, "/app_id", id)
+			}},
 		{ID: "applications/crud/app-resources", Basis: Documented, Roles: admin,
 			Requirement: "The deprecated PUT /v1/applications/{appId}/resources answers 200 with the app in its envelope.",
 			Run: func(s *S) {

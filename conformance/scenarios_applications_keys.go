@@ -75,6 +75,12 @@ func signingKeyScenarios() []Scenario {
 				first := createKey(s, Main)
 				s.Do(Main, http.MethodPost, keysPath, JSON(map[string]any{"name": first.String("/name")})).Check(http.StatusConflict)
 			}},
+		{ID: "applications/conflict/duplicate-key-name-upload", Basis: Assumed,
+			Requirement: "Uploading a key with the name of an existing key gives 409.",
+			Run: func(s *S) {
+				first := createKey(s, Main)
+				s.Do(Main, http.MethodPost, keysPath+"/upload", JSON(map[string]any{"name": first.String("/name"), "jwk": testJWK})).Check(http.StatusConflict)
+			}},
 		{ID: "applications/not-found/key-unknown-id", Basis: Assumed,
 			Requirement: "PUT and DELETE of a signing key id that does not exist give 404.",
 			Run: func(s *S) {
@@ -100,6 +106,12 @@ func signingKeyScenarios() []Scenario {
 			Run: func(s *S) {
 				s.Do(Admin, http.MethodGet, keysPath).Check(http.StatusForbidden)
 				s.Do(Admin, http.MethodPost, keysPath, JSON(map[string]any{"name": s.Name("admin-key")})).Check(http.StatusForbidden)
+				id := createKey(s, Main).String("/id")
+				s.Do(Admin, http.MethodPut, keyPath(id), JSON(map[string]any{"status": "disabled"})).Check(http.StatusForbidden)
+				s.Do(Admin, http.MethodDelete, keyPath(id)).Check(http.StatusForbidden)
+				if l := s.Do(Main, http.MethodGet, keysPath).Expect(http.StatusOK); !keyIDsIn(l)[id] {
+					s.Errorf(l, "key kept", id+" still listed after the admin's DELETE", "gone")
+				}
 			}},
 		{ID: "applications/enums/key/status/invalid", Basis: Spec,
 			Requirement: "PUT of a signing key with status outside signing|disabled|validating gives 400.",

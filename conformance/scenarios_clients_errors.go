@@ -45,6 +45,8 @@ func clientErrorScenarios(a clientAPI) []Scenario {
 			Raw("application/json", []byte(`{"description": `))),
 		badPut("put-empty-name", "A PUT that sets an empty name gives 400.", "", JSON(map[string]any{"name": ""})),
 		badPut("put-wrong-type", "A PUT with a field of the wrong JSON type gives 400.", "", JSON(map[string]any{"redirect_uris": "https://x.example.com"})),
+		badPut("put-empty-redirect-uris", "A PUT that sets an empty redirect_uris list gives 400.", "", JSON(map[string]any{"redirect_uris": []any{}})),
+		badPut("put-relative-redirect-uri", "A PUT that sets a redirect URI without a scheme gives 400.", "", JSON(map[string]any{"redirect_uris": []any{"/callback"}})),
 		badPut("put-invalid-enum", "A PUT with client_type outside its enum gives 400.", "", JSON(map[string]any{"client_type": "spa"})),
 		badPut("resources-missing-ids", "PUT …/resources without resource_ids gives 400.", "/resources", JSON(map[string]any{})),
 		badPut("resources-wrong-type", "PUT …/resources with resource_ids not an array gives 400.", "/resources", JSON(map[string]any{"resource_ids": "res-a"})),
@@ -159,6 +161,14 @@ func clientConflictScenarios(a clientAPI) []Scenario {
 			Run: func(s *S) {
 				id, r := a.createMinimal(s)
 				s.Do(Main, http.MethodPut, a.item(s, Main, id), JSON(map[string]any{"name": r.String("/name")})).Check(http.StatusOK)
+			}},
+		{ID: a.id("conflict/saml-name-clashes-with-oidc"), Basis: Assumed,
+			Requirement: "A SAML client named like an existing OIDC client of the app gives 409 (names are unique per app).",
+			Run: func(s *S) {
+				_, first := a.createMinimal(s)
+				body := fixtureBody(s, "client-saml.json")
+				body["name"] = first.String("/name")
+				s.Do(Main, http.MethodPost, a.collection(s, Main), JSON(body)).Check(http.StatusConflict)
 			}},
 		{ID: a.id("conflict/names-compared-exactly"), Basis: Assumed,
 			Requirement: "Names are compared exactly: a name differing only in letter case is not a duplicate (201).",
