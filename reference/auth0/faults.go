@@ -47,6 +47,7 @@ const (
 	// permissions
 	faultMissingToken403        = "auth0/permissions/missing-token-403"
 	faultReadScopeCanCreate     = "auth0/permissions/read-scope-can-create"
+	faultReadScopeCannotList    = "auth0/permissions/read-scope-cannot-list"
 	faultReadScopeSeesSecrets   = "auth0/permissions/read-scope-sees-secrets"
 	faultNoInsufficientScope    = "auth0/permissions/403-without-insufficient-scope"
 	faultValidationBeforeScope  = "auth0/permissions/validation-before-scope"
@@ -105,6 +106,7 @@ func Faults() []faults.Info {
 
 		info(faultMissingToken403, "permissions", "A request without a bearer token answers 403 instead of 401."),
 		info(faultReadScopeCanCreate, "permissions", "A token with read:clients but no create:clients can create clients."),
+		info(faultReadScopeCannotList, "permissions", "Listing clients demands read:client_keys: a read:clients token gets 403 instead of the list."),
 		info(faultReadScopeSeesSecrets, "permissions", "Reads by a read:clients token without read:client_keys show client_secret and the other secret-tier fields."),
 		info(faultNoInsufficientScope, "permissions", "403 for a missing scope carries no errorCode insufficient_scope."),
 		info(faultValidationBeforeScope, "permissions", "POST /clients validates the body before the scope check, so an invalid body from an under-scoped token gets 400, not 403."),

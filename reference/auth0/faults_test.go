@@ -125,6 +125,9 @@ var faultProbes = map[string]func(t *testing.T, h http.Handler) bool{
 	faultMissingToken403: func(t *testing.T, h http.Handler) bool {
 		return do(t, h, "GET", "/clients", "", nil).status == 403
 	},
+	faultReadScopeCannotList: func(t *testing.T, h http.Handler) bool {
+		return do(t, h, "GET", "/clients", tokReadonly, nil).status == 403
+	},
 	faultReadScopeCanCreate: func(t *testing.T, h http.Handler) bool {
 		return do(t, h, "POST", "/clients", tokReadonly, map[string]any{"name": "n"}).status == 201
 	},

@@ -27,7 +27,11 @@ type listQuery struct {
 // listClients is GET /clients: a bare array, or {start, limit, total, clients} with include_totals.
 func (s *server) listClients(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.authenticate(w, r)
-	if !ok || !s.authorize(w, p, scopesRead...) {
+	listScopes := scopesRead
+	if s.faults.On(faultReadScopeCannotList) {
+		listScopes = []string{scopeReadClientKeys}
+	}
+	if !ok || !s.authorize(w, p, listScopes...) {
 		return
 	}
 	q, err := s.parseListQuery(r.URL.Query())
