@@ -28,9 +28,11 @@ const (
 	BadToken Role = "bad-token"
 )
 
-// Categories of scenarios; the second segment of every scenario ID.
-var Categories = []string{"crud", "defaults", "enums", "bad-request", "not-found", "conflict",
-	"permissions", "schema", "pagination"}
+// Categories lists the scenario categories; the second segment of every scenario ID.
+func Categories() []string {
+	return []string{"crud", "defaults", "enums", "bad-request", "not-found", "conflict",
+		"permissions", "schema", "pagination"}
+}
 
 // Scenario is one requirement, checked by Run. IDs are stable, hierarchical and never
 // positional: surface/category/name, so `go test -run` filters work.
