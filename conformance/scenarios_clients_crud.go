@@ -36,8 +36,19 @@ func clientCRUDScenarios(a clientAPI) []Scenario {
 						s.Errorf(r, "generated "+f, "a non-empty string at "+f, "empty or absent")
 					}
 				}
-				if app := s.env.target.AppID; app != "" {
+				app := s.env.target.AppID
+				if a.scratchApps { // the app is in the path: it is known even when not configured
+					app = s.appID(Main)
+				}
+				if app != "" {
 					requireField(s, r, "/app_id", app)
+				}
+				// A second client of the same app belongs to the same app and tenant.
+				_, second := a.createMinimal(s)
+				for _, f := range []string{"/app_id", "/tenant_id"} {
+					if second.String(f) != r.String(f) {
+						s.Errorf(second, "same "+f+" for clients of one app", f+" "+describe(r.String(f)), describe(second.String(f)))
+					}
 				}
 			}},
 		{ID: a.id("crud/created-at-equals-updated-at"), Basis: Assumed,
