@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"net"
 	"net/http"
 	"net/url"
@@ -80,13 +81,9 @@ func (e *env) retryAfterError(method string, err error, attempt int) (bool, stri
 	return false, ""
 }
 
+// isEOF: the connection closed before a whole response (net/http wraps io.EOF this way).
 func isEOF(err error) bool {
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		if e.Error() == "EOF" || e.Error() == "unexpected EOF" {
-			return true
-		}
-	}
-	return false
+	return errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF)
 }
 
 // retryAfterStatus decides whether to retry after 429 (any method: the target did not
