@@ -109,11 +109,7 @@ func (c Config) tokenSources() map[Role]TokenSource {
 	if len(c.Credentials) == 0 {
 		return nil
 	}
-	client := &http.Client{
-		Timeout: c.Timeout,
-		// A redirected token request would carry the client secret to wherever it points.
-		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-	}
+	client := c.tokenClient()
 	style, audience := tokens.Form, ""
 	if c.auth0Target() {
 		style, audience = tokens.JSON, c.Audience
@@ -124,4 +120,28 @@ func (c Config) tokenSources() map[Role]TokenSource {
 			Audience: audience, Style: style, HTTPClient: client}
 	}
 	return out
+}
+
+// tokenClient sends the token requests.
+func (c Config) tokenClient() *http.Client {
+	return &http.Client{
+		Timeout: c.Timeout,
+		// A redirected token request would carry the client secret to wherever it points.
+		CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
+	}
+}
+
+// scopedTokens mints tokens of the main role's client limited to a scope list, on an Auth0
+// target: its /oauth/token grants a requested subset of the client's scopes. nil without the
+// main role's client credentials, and on Transmit, whose contract has no rule that needs them.
+func (c Config) scopedTokens() func(scopes []string) TokenSource {
+	cr, ok := c.Credentials[Main]
+	if !ok || !c.auth0Target() {
+		return nil
+	}
+	client := c.tokenClient()
+	return func(scopes []string) TokenSource {
+		return &tokens.ClientCredentials{TokenURL: c.TokenURL, ClientID: cr.ClientID, ClientSecret: cr.ClientSecret,
+			Audience: c.Audience, Scope: strings.Join(scopes, " "), Style: tokens.JSON, HTTPClient: client}
+	}
 }

@@ -221,7 +221,7 @@ func (s *S) authorization(ctx context.Context, role Role) (header string, fromSo
 	case BadToken:
 		return "Bearer clientconf-not-a-valid-token-" + strings.TrimSuffix(s.env.prefix, "-"), false
 	}
-	if !s.env.target.hasRole(role) {
+	if !s.env.hasRole(role) {
 		s.T.Skipf("skipped: needs the %s role; set %s", role, roleHint(role))
 	}
 	tok, fromSource, err := s.env.token(ctx, role)

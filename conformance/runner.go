@@ -230,6 +230,7 @@ type env struct {
 	transcript *transcript
 	stop       context.CancelCauseFunc // ends the run early (see watchTarget)
 	failStreak atomic.Int64            // exchanges in a row that got no response
+	scoped     scopedSources           // roles minted with fewer scopes (see Scoped)
 }
 
 func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {

@@ -31,6 +31,7 @@ func auth0Scenarios(sp *contract.Spec) []Scenario {
 	out = append(out, a0ErrorScenarios()...)
 	out = append(out, a0EnumScenarios()...)
 	out = append(out, a0AccessScenarios()...)
+	out = append(out, a0ScopeScenarios()...)
 	out = append(out, a0SchemaScenarios()...)
 	out = append(out, a0PaginationScenarios()...)
 	out = append(out, createTable{

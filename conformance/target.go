@@ -24,6 +24,10 @@ type Target struct {
 	Deadline         time.Duration // for the whole run; 0: none (scenarios not started by then are skipped)
 	Transcript       string        // file for a redacted JSON-lines transcript of every exchange; "": none
 	RunPrefix        string        // prefix of every name the run creates; empty: generated
+	// ScopedTokens returns a token source for the main role's client limited to scopes (Auth0:
+	// /oauth/token with a scope subset), for the rules about one scope among several; nil: the
+	// target cannot mint such tokens, and the scenarios that need them are skipped.
+	ScopedTokens func(scopes []string) TokenSource
 }
 
 // TargetFromConfig turns an external configuration into a target.
@@ -34,6 +38,7 @@ func TargetFromConfig(cfg Config) Target {
 		Tokens:           cfg.Tokens,
 		TokenSources:     cfg.tokenSources(),
 		TokenURL:         cfg.TokenURL,
+		ScopedTokens:     cfg.scopedTokens(),
 		AppID:            cfg.AppID,
 		OtherAppID:       cfg.OtherAppID,
 		AllowDestructive: cfg.AllowDestructive,

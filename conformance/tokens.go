@@ -21,28 +21,47 @@ func (t Target) hasRole(r Role) bool {
 	return t.Tokens[r] != "" || t.TokenSources[r] != nil
 }
 
+// source is the role's token source: the target's, or the one of a role minted with fewer
+// scopes (see Scoped); nil for a fixed token.
+func (e *env) source(r Role) TokenSource {
+	if src := e.target.TokenSources[r]; src != nil {
+		return src
+	}
+	return e.scoped.source(r)
+}
+
 // token returns the role's bearer token: from its source when it has one, else the fixed one.
 // Every token is remembered as a secret before it can reach any output.
 func (e *env) token(ctx context.Context, r Role) (tok string, fromSource bool, err error) {
-	if src := e.target.TokenSources[r]; src != nil {
-		if h, ok := src.(interface{ Secrets() []string }); ok { // e.g. a client secret
-			for _, secret := range h.Secrets() {
-				e.redactor.Add(secret)
-			}
-		}
-		tok, err = src.Token(ctx)
+	if src := e.source(r); src != nil {
+		tok, err = e.fromSource(ctx, src)
 		if err != nil {
 			return "", true, fmt.Errorf("getting a token for the %s role: %s", r, e.redactor.String(err.Error()))
 		}
-		e.redactor.Add(tok)
 		return tok, true, nil
 	}
 	return e.target.Tokens[r], false, nil
 }
 
+// fromSource asks src for a token, masking its secrets and the token before either can be
+// printed. The error is the source's own (unmasked): callers mask it before showing it.
+func (e *env) fromSource(ctx context.Context, src TokenSource) (string, error) {
+	if h, ok := src.(interface{ Secrets() []string }); ok { // e.g. a client secret
+		for _, secret := range h.Secrets() {
+			e.redactor.Add(secret)
+		}
+	}
+	tok, err := src.Token(ctx)
+	if err != nil {
+		return "", err
+	}
+	e.redactor.Add(tok)
+	return tok, nil
+}
+
 // invalidate tells the role's source that the target rejected tok.
 func (e *env) invalidate(r Role, tok string) {
-	if src := e.target.TokenSources[r]; src != nil {
+	if src := e.source(r); src != nil {
 		src.Invalidate(tok)
 	}
 }

@@ -5,6 +5,7 @@ package reftarget
 import (
 	"fmt"
 	"net/http/httptest"
+	"strings"
 
 	"github.com/clientconf/clientconf/conformance"
 	"github.com/clientconf/clientconf/conformance/tokens"
@@ -92,6 +93,9 @@ func DescribeWith(root string, opts Options) (conformance.Target, error) {
 		switch tok.Role {
 		case string(conformance.Main):
 			t.AppID = tok.AppID
+			if auth0 && tok.ClientID != "" && tok.ClientSecret != "" {
+				t.ScopedTokens = scopedTokens(root, tok.ClientID, tok.ClientSecret)
+			}
 		case string(conformance.Other):
 			t.OtherAppID = tok.AppID
 		}
@@ -107,4 +111,14 @@ func DescribeWith(root string, opts Options) (conformance.Target, error) {
 		}
 	}
 	return t, nil
+}
+
+// scopedTokens mints Auth0 tokens of the main role's fixture client with a subset of its scopes,
+// whatever the role tokens are: the default run then checks the rules about one scope among
+// several too. Auth0's /oauth/token serves them, also when the roles use Transmit's endpoint.
+func scopedTokens(root, clientID, secret string) func([]string) conformance.TokenSource {
+	return func(scopes []string) conformance.TokenSource {
+		return &tokens.ClientCredentials{TokenURL: root + "/oauth/token", ClientID: clientID, ClientSecret: secret,
+			Audience: root + "/api/v2/", Scope: strings.Join(scopes, " "), Style: tokens.JSON}
+	}
 }

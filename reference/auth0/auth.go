@@ -2,6 +2,7 @@ package auth0
 
 import (
 	"net/http"
+	"slices"
 	"strings"
 )
 
@@ -78,24 +79,44 @@ func (s *server) authorize(w http.ResponseWriter, p principal, scopes ...string)
 	return false
 }
 
+// readScopes are the scopes that may read clients (GET one, list): any of them.
+func (s *server) readScopes() []string {
+	if s.faults.On(faultSummaryCannotRead) {
+		return slices.DeleteFunc(slices.Clone(scopesRead), func(sc string) bool { return sc == scopeReadClientSummary })
+	}
+	return scopesRead
+}
+
 // fieldScopes are the body fields a write may only carry with a further scope, on top of the
 // operation's own (documented: "Some fields cannot be updated with the permissions granted").
-func fieldScopes(creating bool) map[string]string {
+// A field a fault drops from here needs no more than the operation's scope.
+func (s *server) fieldScopes(creating bool) map[string]string {
 	if creating {
-		return map[string]string{"client_authentication_methods": scopeCreateCredentials}
+		m := map[string]string{"client_authentication_methods": scopeCreateCredentials}
+		if s.faults.On(faultAuthMethodsCreateUnscoped) {
+			delete(m, "client_authentication_methods")
+		}
+		return m
 	}
-	return map[string]string{
+	m := map[string]string{
 		"client_secret":                 scopeUpdateClientKeys,
 		"encryption_key":                scopeUpdateClientKeys,
 		"client_authentication_methods": scopeUpdateCredentials,
 	}
+	if s.faults.On(faultSecretWriteWithoutKeys) {
+		delete(m, "client_secret")
+	}
+	if s.faults.On(faultAuthMethodsPatchUnscoped) {
+		delete(m, "client_authentication_methods")
+	}
+	return m
 }
 
 // authorizeFields checks the field-level scopes of a write body. On PATCH every other field is a
 // plain configuration change and needs update:clients, since the operation itself also admits
 // tokens that only hold update:client_keys or update:client_credentials.
 func (s *server) authorizeFields(w http.ResponseWriter, p principal, body map[string]any, creating bool) bool {
-	special := fieldScopes(creating)
+	special := s.fieldScopes(creating)
 	for _, key := range sortedKeys(body) {
 		need, ok := special[key]
 		if !ok {

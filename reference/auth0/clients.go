@@ -107,7 +107,7 @@ func (s *server) credentialsOfCreate(doc map[string]any) (creds []*credential, e
 // getClient is GET /clients/{id}.
 func (s *server) getClient(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.authenticate(w, r)
-	if !ok || !s.authorize(w, p, scopesRead...) {
+	if !ok || !s.authorize(w, p, s.readScopes()...) {
 		return
 	}
 	sel, err := parseFields(r.URL.Query())
@@ -212,7 +212,11 @@ func (s *server) deleteClient(w http.ResponseWriter, r *http.Request) {
 // sends none, auth0-python sends {"id": …}.
 func (s *server) rotateSecret(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.authenticate(w, r)
-	if !ok || !s.authorize(w, p, scopeUpdateClientKeys) {
+	scopes := []string{scopeUpdateClientKeys}
+	if s.faults.On(faultRotateWithUpdateClients) {
+		scopes = append(scopes, scopeUpdateClients)
+	}
+	if !ok || !s.authorize(w, p, scopes...) {
 		return
 	}
 	doc, found, _ := s.store.update(r.PathValue("id"), func(doc map[string]any) *apiError {

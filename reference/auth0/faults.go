@@ -45,13 +45,19 @@ const (
 	faultDeletedAliasesTaken = "auth0/conflict/deleted-aliases-stay-taken"
 
 	// permissions
-	faultMissingToken403        = "auth0/permissions/missing-token-403"
-	faultReadScopeCanCreate     = "auth0/permissions/read-scope-can-create"
-	faultReadScopeCannotList    = "auth0/permissions/read-scope-cannot-list"
-	faultReadScopeSeesSecrets   = "auth0/permissions/read-scope-sees-secrets"
-	faultNoInsufficientScope    = "auth0/permissions/403-without-insufficient-scope"
-	faultValidationBeforeScope  = "auth0/permissions/validation-before-scope"
-	faultThirdPartyOrgsAccepted = "auth0/permissions/third-party-organization-accepted"
+	faultMissingToken403           = "auth0/permissions/missing-token-403"
+	faultReadScopeCanCreate        = "auth0/permissions/read-scope-can-create"
+	faultReadScopeCannotList       = "auth0/permissions/read-scope-cannot-list"
+	faultReadScopeSeesSecrets      = "auth0/permissions/read-scope-sees-secrets"
+	faultNoInsufficientScope       = "auth0/permissions/403-without-insufficient-scope"
+	faultValidationBeforeScope     = "auth0/permissions/validation-before-scope"
+	faultThirdPartyOrgsAccepted    = "auth0/permissions/third-party-organization-accepted"
+	faultSecretWriteWithoutKeys    = "auth0/permissions/secret-write-without-client-keys"
+	faultAuthMethodsCreateUnscoped = "auth0/permissions/auth-methods-create-without-credentials-scope"
+	faultAuthMethodsPatchUnscoped  = "auth0/permissions/auth-methods-patch-without-credentials-scope"
+	faultRotateWithUpdateClients   = "auth0/permissions/rotate-with-update-clients"
+	faultSummaryCannotRead         = "auth0/permissions/summary-scope-cannot-read"
+	faultClientKeysHidesSecret     = "auth0/permissions/client-keys-scope-hides-secret"
 
 	// schema
 	faultErrorStatusMismatch = "auth0/schema/error-status-code-mismatch"
@@ -111,6 +117,12 @@ func Faults() []faults.Info {
 		info(faultNoInsufficientScope, "permissions", "403 for a missing scope carries no errorCode insufficient_scope."),
 		info(faultValidationBeforeScope, "permissions", "POST /clients validates the body before the scope check, so an invalid body from an under-scoped token gets 400, not 403."),
 		info(faultThirdPartyOrgsAccepted, "permissions", "A client with is_first_party false and organization_usage is accepted instead of 403."),
+		info(faultSecretWriteWithoutKeys, "permissions", "PATCH of client_secret by a token with update:clients but no update:client_keys is applied instead of 403."),
+		info(faultAuthMethodsCreateUnscoped, "permissions", "POST /clients with client_authentication_methods by a token without create:client_credentials is accepted instead of 403."),
+		info(faultAuthMethodsPatchUnscoped, "permissions", "PATCH of client_authentication_methods by a token without update:client_credentials is applied instead of 403."),
+		info(faultRotateWithUpdateClients, "permissions", "rotate-secret accepts a token with update:clients but no update:client_keys instead of 403."),
+		info(faultSummaryCannotRead, "permissions", "A read:client_summary token gets 403 on GET /clients and GET /clients/{id} instead of 200."),
+		info(faultClientKeysHidesSecret, "permissions", "Reads by a token with read:client_keys but no read:client_credentials leave out client_secret and the other secret-tier fields."),
 
 		info(faultErrorStatusMismatch, "schema", "Error bodies always carry statusCode 400, whatever the HTTP status."),
 		info(faultErrorReasonPhrase, "schema", `Error bodies carry "error" without spaces (NotFound) instead of the reason phrase.`),

@@ -141,6 +141,30 @@ var faultProbes = map[string]func(t *testing.T, h http.Handler) bool{
 	faultValidationBeforeScope: func(t *testing.T, h http.Handler) bool {
 		return do(t, h, "POST", "/clients", tokReadonly, map[string]any{"name": "n", "colour": "x"}).status == 400
 	},
+	faultSecretWriteWithoutKeys: func(t *testing.T, h http.Handler) bool {
+		path := "/clients/" + createClient(t, h, map[string]any{})["client_id"].(string)
+		return do(t, h, "PATCH", path, tokNoKeys, map[string]any{"client_secret": "probe-secret-value"}).status == 200
+	},
+	faultAuthMethodsCreateUnscoped: func(t *testing.T, h http.Handler) bool {
+		return do(t, h, "POST", "/clients", tokNoKeys, map[string]any{"name": "n", "jwt_configuration": map[string]any{"alg": "RS256"},
+			"client_authentication_methods": map[string]any{"private_key_jwt": map[string]any{"credentials": []any{
+				map[string]any{"credential_type": "public_key", "pem": testPEM}}}}}).status == 201
+	},
+	faultAuthMethodsPatchUnscoped: func(t *testing.T, h http.Handler) bool {
+		path := "/clients/" + createClient(t, h, map[string]any{})["client_id"].(string)
+		return do(t, h, "PATCH", path, tokNoKeys, map[string]any{"client_authentication_methods": nil}).status == 200
+	},
+	faultRotateWithUpdateClients: func(t *testing.T, h http.Handler) bool {
+		path := "/clients/" + createClient(t, h, map[string]any{})["client_id"].(string) + "/rotate-secret"
+		return do(t, h, "POST", path, tokNoKeys, nil).status == 200
+	},
+	faultSummaryCannotRead: func(t *testing.T, h http.Handler) bool {
+		return do(t, h, "GET", "/clients", tokSummary, nil).status == 403
+	},
+	faultClientKeysHidesSecret: func(t *testing.T, h http.Handler) bool {
+		path := "/clients/" + createClient(t, h, map[string]any{})["client_id"].(string)
+		return do(t, h, "GET", path, tokKeysRead, nil).obj(t)["client_secret"] == nil
+	},
 	faultErrorStatusMismatch: func(t *testing.T, h http.Handler) bool {
 		return do(t, h, "GET", "/clients/nope", tokMain, nil).obj(t)["statusCode"] != 404.0
 	},

@@ -20,6 +20,9 @@ var (
 func (s *server) visible(doc map[string]any, p principal) map[string]any {
 	showConfig := p.hasAny(scopeReadClients, scopeReadClientKeys)
 	showSecrets := p.hasAny(scopeReadClientKeys, scopeReadCredentials)
+	if s.faults.On(faultClientKeysHidesSecret) {
+		showSecrets = p.hasAny(scopeReadCredentials)
+	}
 	if s.faults.On(faultReadScopeSeesSecrets) && p.hasAny(scopeReadClients) {
 		showSecrets = true
 	}

@@ -21,11 +21,12 @@ const (
 	tokSummary  = "tok-summary"  // read:client_summary
 	tokCredRead = "tok-credread" // read:client_credentials
 	tokNoKeys   = "tok-nokeys"   // clients CRUD without the key and credential scopes
+	tokKeysRead = "tok-keysread" // read:client_keys
 )
 
 var allClientScopes = []string{
 	"create:clients", "read:clients", "update:clients", "delete:clients", "read:client_keys", "update:client_keys",
-	"create:client_credentials", "read:client_credentials", "update:client_credentials", "delete:client_credentials",
+	"read:client_summary", "create:client_credentials", "read:client_credentials", "update:client_credentials", "delete:client_credentials",
 }
 
 // newTestHandler returns a fresh server with the named faults switched on.
@@ -40,6 +41,7 @@ func newTestHandler(t *testing.T, faultNames ...string) http.Handler {
 		tokSummary:  {"read:client_summary"},
 		tokCredRead: {"read:client_credentials"},
 		tokNoKeys:   {"create:clients", "read:clients", "update:clients", "delete:clients"},
+		tokKeysRead: {"read:client_keys"},
 	}, set)
 	require.NoError(t, err)
 	if len(faultNames) == 0 {

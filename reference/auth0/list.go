@@ -27,7 +27,7 @@ type listQuery struct {
 // listClients is GET /clients: a bare array, or {start, limit, total, clients} with include_totals.
 func (s *server) listClients(w http.ResponseWriter, r *http.Request) {
 	p, ok := s.authenticate(w, r)
-	listScopes := scopesRead
+	listScopes := s.readScopes()
 	if s.faults.On(faultReadScopeCannotList) {
 		listScopes = []string{scopeReadClientKeys}
 	}
