@@ -5,7 +5,7 @@ REPORTS    = reports
 # `make test` must check the embedded reference server, whatever the shell exports.
 CLEAN_ENV  = env $$(env | grep -o '^CONFORMANCE_[A-Z_]*' | sed 's/^/-u /')
 
-.PHONY: conformance test serve bench vet
+.PHONY: conformance test serve bench vet docs
 
 ## conformance: the full suite against CONFORMANCE_BASE_URL, or the embedded reference server.
 ## Writes reports/junit.xml, reports/events.json and reports/summary.md.
@@ -29,6 +29,11 @@ test: vet
 vet:
 	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { gofmt -l .; echo "gofmt: files above need formatting"; exit 1; }
 	$(GO) vet ./...
+
+## docs: regenerate docs/requirements.md (from the scenario declarations) and docs/traceability.md
+## (from docs/traceability.yaml); `make test` fails while either is stale.
+docs:
+	$(CLEAN_ENV) $(GO) run ./cmd/docgen -docs docs
 
 ## serve: run the reference server on 127.0.0.1:8080 and print the variables for the suite.
 serve:
