@@ -26,7 +26,7 @@ func TestRequirementsFresh(t *testing.T) {
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "docs/requirements.md is missing: run `%s`", RefreshCommand)
 	if !bytes.Equal(c.Requirements(), want) {
-		t.Fatalf("docs/requirements.md is stale (the scenario declarations changed): run `%s` and commit the result", RefreshCommand)
+		t.Fatalf("docs/requirements.md is stale (the scenario declarations, or the operations they reach, changed): run `%s` and commit the result", RefreshCommand)
 	}
 }
 

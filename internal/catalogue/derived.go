@@ -1,6 +1,7 @@
 package catalogue
 
 import (
+	"encoding/json"
 	"regexp"
 	"strings"
 )
@@ -32,7 +33,7 @@ func (c *Catalogue) groups(surface, table string, key func(Entry) string) []grou
 }
 
 func parent(e Entry) string { return e.ID[:strings.LastIndex(e.ID, "/")] }
-func leaf(id string) string  { return id[strings.LastIndex(id, "/")+1:] }
+func leaf(id string) string { return id[strings.LastIndex(id, "/")+1:] }
 
 // firstWord is the operationId a create-table requirement starts with.
 func firstWord(s string) string { w, _, _ := strings.Cut(s, " "); return w }
@@ -67,6 +68,15 @@ func (c *Catalogue) writeDerived(w func(string, ...any), surface string) {
 	}
 }
 
+// unquoteList shows a JSON array of strings as a plain comma list.
+func unquoteList(v string) string {
+	var items []string
+	if err := json.Unmarshal([]byte(v), &items); err != nil {
+		return v
+	}
+	return strings.Join(items, ", ")
+}
+
 var echoed = regexp.MustCompile(` = (.*) and echoes it\.$`)
 
 func (c *Catalogue) writeEnums(w func(string, ...any), surface string) {
@@ -87,6 +97,9 @@ func (c *Catalogue) writeEnums(w func(string, ...any), surface string) {
 			v := leaf(e.ID)
 			if m := echoed.FindStringSubmatch(e.Requirement); m != nil {
 				v = m[1]
+			}
+			if leaf(e.ID) == "all-values" {
+				v = "all at once: " + unquoteList(v)
 			}
 			values = append(values, v)
 		}

@@ -129,9 +129,20 @@ func (m *Matrix) writeUnreferenced(w func(string, ...any), sc Scenarios) {
 	}
 	slices.Sort(rest)
 	w("## Scenarios no rule names (%d)\n\n", len(rest))
-	w("These check facts of the specs (field types, enums, schemas) more than a sentence of the contract.\n\n")
-	for _, id := range rest {
-		w("- `%s`\n", id)
+	w("These check facts of the specs (field types, enums, schemas) more than a sentence of the contract;\n")
+	w("generated scenarios that share an ID prefix are counted together.\n\n")
+	for i := 0; i < len(rest); {
+		prefix := rest[i][:strings.LastIndex(rest[i], "/")+1]
+		j := i + 1
+		for j < len(rest) && strings.Count(prefix, "/") >= 3 && strings.HasPrefix(rest[j], prefix) && !strings.Contains(rest[j][len(prefix):], "/") {
+			j++
+		}
+		if j-i == 1 { // hand-written IDs (surface/category/name) are listed one by one
+			w("- `%s`\n", rest[i])
+		} else {
+			w("- `%s…` (%d)\n", prefix, j-i)
+		}
+		i = j
 	}
 }
 
