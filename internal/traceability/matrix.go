@@ -74,7 +74,7 @@ type Matcher interface {
 
 // Check validates the matrix on its own and against the scenarios: unique rule ids under their
 // section, a paraphrase and a contract anchor for each, scenarios or an untestable reason but not
-// both, and every scenario reference naming at least one scenario.
+// both, a gap only beside scenarios, and every scenario reference naming at least one scenario.
 func (m *Matrix) Check(scenarios Matcher) error {
 	var errs []error
 	seen := map[string]bool{}
@@ -92,6 +92,8 @@ func (m *Matrix) Check(scenarios Matcher) error {
 				errs = append(errs, fmt.Errorf("rule %s: rule and contract are required", r.ID))
 			case len(r.Scenarios) > 0 && r.Untestable != "":
 				errs = append(errs, fmt.Errorf("rule %s: has scenarios and is marked untestable", r.ID))
+			case r.Gap != "" && len(r.Scenarios) == 0:
+				errs = append(errs, fmt.Errorf("rule %s: a gap belongs to a rule with scenarios (without any, it is a hole)", r.ID))
 			}
 			seen[r.ID] = true
 			for _, p := range r.Scenarios {

@@ -44,3 +44,35 @@ func TestCover(t *testing.T) {
 	}}
 	assert.NoError(t, m.Cover(sentences))
 }
+
+type ids []string
+
+func (s ids) Match(p string) []string {
+	for _, id := range s {
+		if id == p {
+			return []string{id}
+		}
+	}
+	return nil
+}
+
+func TestCheck(t *testing.T) {
+	known := ids{"a/b/c"}
+	for _, tc := range []struct {
+		name    string
+		rule    Rule
+		wantErr bool
+	}{
+		{"mapped", Rule{ID: "s/x", Contract: "x", Rule: "x", Scenarios: []string{"a/b/c"}}, false},
+		{"untestable", Rule{ID: "s/x", Contract: "x", Rule: "x", Untestable: "why"}, false},
+		{"hole", Rule{ID: "s/x", Contract: "x", Rule: "x"}, false},
+		{"unknown scenario", Rule{ID: "s/x", Contract: "x", Rule: "x", Scenarios: []string{"a/b/zz"}}, true},
+		{"both", Rule{ID: "s/x", Contract: "x", Rule: "x", Scenarios: []string{"a/b/c"}, Untestable: "why"}, true},
+		{"gap without scenarios", Rule{ID: "s/x", Contract: "x", Rule: "x", Gap: "g"}, true},
+		{"wrong section", Rule{ID: "t/x", Contract: "x", Rule: "x"}, true},
+		{"no paraphrase", Rule{ID: "s/x", Contract: "x"}, true},
+	} {
+		m := &Matrix{Sections: []Section{{ID: "s", Heading: "S", Title: "S", Rules: []Rule{tc.rule}}}}
+		assert.Equal(t, tc.wantErr, m.Check(known) != nil, tc.name)
+	}
+}
