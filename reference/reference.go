@@ -1,12 +1,9 @@
-// Package reference is an in-memory, conforming implementation of every API surface the suite
-// checks: Transmit under /cis, Auth0 under /api/v2, and their client credentials token endpoints
-// (/oidc/token, /oauth/token). It is the suite's embedded default target, and its fault
-// switches let the suite prove that it catches each broken rule.
 package reference
 
 import (
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference/auth0"
@@ -14,10 +11,20 @@ import (
 	"github.com/clientconf/clientconf/reference/transmit"
 )
 
-// Options configure a reference server.
+// Options configure a reference server. The zero value is a conforming server of the reference
+// tenant (fixtures.ReferenceTenant) on the wall clock.
 type Options struct {
 	// Faults names the fault switches to turn on (see Faults); none for a conforming server.
 	Faults []string
+	// Tenant is the tenant to serve: its apps exist from the start and its role tokens (and
+	// their client credentials, at the token endpoints) are accepted. nil: the reference tenant.
+	Tenant *fixtures.Tenant
+	// Auth0Clients are Auth0 clients present from the start, besides the tenant's global one:
+	// each a POST /api/v2/clients body, optionally with the client_id and client_secret it
+	// should have. A body the create operation would reject makes New fail.
+	Auth0Clients []map[string]any
+	// Now is the clock of every timestamp and token expiry; nil: time.Now.
+	Now func() time.Time
 }
 
 // Faults lists every fault switch of every surface.
@@ -25,21 +32,25 @@ func Faults() []faults.Info {
 	return append(transmit.Faults(), auth0.Faults()...)
 }
 
-// New returns a fresh server seeded from the fixtures, as an http.Handler.
+// New returns a fresh, in-memory server as an http.Handler: Transmit under /cis, Auth0 under
+// /api/v2, and the token endpoints /oidc/token (Transmit) and /oauth/token (Auth0) at the root.
+// Each call has its own state, so tests that each call New do not see each other's data.
 func New(opts Options) (http.Handler, error) {
 	set, err := faults.NewSet(Faults(), opts.Faults...)
 	if err != nil {
 		return nil, err
 	}
-	tenant, err := fixtures.ReferenceTenant()
-	if err != nil {
+	var tenant fixtures.Tenant
+	if opts.Tenant != nil {
+		tenant = *opts.Tenant
+	} else if tenant, err = fixtures.ReferenceTenant(); err != nil {
 		return nil, fmt.Errorf("reference tenant: %w", err)
 	}
-	tx, txToken, err := transmit.NewWithTokenEndpoint(tenant, set)
+	tx, txToken, err := transmit.NewFromConfig(transmit.Config{Tenant: tenant, Faults: set, Now: opts.Now})
 	if err != nil {
 		return nil, fmt.Errorf("transmit surfaces: %w", err)
 	}
-	a0, a0Token, err := auth0.NewWithTokenEndpoint(tenant, set)
+	a0, a0Token, err := auth0.NewFromConfig(auth0.Config{Tenant: tenant, Faults: set, Clients: opts.Auth0Clients, Now: opts.Now})
 	if err != nil {
 		return nil, fmt.Errorf("auth0 surface: %w", err)
 	}

@@ -6,6 +6,7 @@ package auth0
 import (
 	"fmt"
 	"net/http"
+	"time"
 
 	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference/faults"
@@ -22,6 +23,7 @@ type server struct {
 	updateRules map[string]rule
 	credRules   map[string]rule
 	store       *store
+	now         func() time.Time // clock of credential timestamps
 }
 
 // New returns the Auth0 handler (paths relative to /api/v2), seeded with the tenant's global
@@ -69,7 +71,7 @@ func newTenantServer(tenant fixtures.Tenant, set faults.Set) (*server, error) {
 
 // newServer builds a server from bearer tokens and their scopes.
 func newServer(tenant string, tokens map[string][]string, set faults.Set) (*server, error) {
-	s := &server{tenant: tenant, tokens: map[string]map[string]bool{}, issuer: newIssuer(), faults: set, store: newStore(set)}
+	s := &server{tenant: tenant, tokens: map[string]map[string]bool{}, issuer: newIssuer(), faults: set, store: newStore(set), now: time.Now}
 	for tok, scopes := range tokens {
 		s.tokens[tok] = map[string]bool{}
 		for _, sc := range scopes {

@@ -73,7 +73,7 @@ func (s *server) validateCredentialBody(body map[string]any) *apiError {
 // newCredential builds a credential from a validated definition. kid and thumbprint are hashes
 // of the key material, so the same PEM always gives the same kid (as live Auth0 does).
 func (s *server) newCredential(body map[string]any) *credential {
-	now := time.Now().UTC().Truncate(time.Millisecond)
+	now := s.now().UTC().Truncate(time.Millisecond)
 	c := &credential{
 		seq:            s.store.nextSeq(),
 		ID:             "cred_" + randomString(22),
@@ -199,7 +199,7 @@ func (s *server) updateCredential(w http.ResponseWriter, r *http.Request) {
 		if _, sent := body["expires_at"]; !sent || s.faults.On(faultCredentialPatchNoop) {
 			return
 		}
-		c.UpdatedAt = time.Now().UTC().Truncate(time.Millisecond)
+		c.UpdatedAt = s.now().UTC().Truncate(time.Millisecond)
 		c.ExpiresAt = nil
 		if raw := stringOf(body["expires_at"]); raw != "" {
 			exp, _ := time.Parse(time.RFC3339Nano, raw)

@@ -38,13 +38,21 @@ func newStore(set faults.Set) *store {
 // another client's (409). The check and the insert happen under one lock, so two concurrent
 // creates cannot both take an alias.
 func (st *store) insert(doc map[string]any, creds []*credential) (map[string]any, *apiError) {
+	return st.insertAs("", doc, creds)
+}
+
+// insertAs is insert under a chosen client_id (seed data); an empty id generates one, a taken
+// one is a 409.
+func (st *store) insertAs(id string, doc map[string]any, creds []*credential) (map[string]any, *apiError) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if err := st.checkAliases(doc); err != nil {
 		return nil, err
 	}
-	id := randomString(32)
-	for st.clients[id] != nil {
+	if st.clients[id] != nil {
+		return nil, &apiError{Status: http.StatusConflict, Message: "A client with the same client_id already exists."}
+	}
+	for id == "" || st.clients[id] != nil {
 		id = randomString(32)
 	}
 	doc["client_id"] = id

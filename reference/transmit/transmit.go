@@ -32,6 +32,11 @@ func NewWithTokenEndpoint(tenant fixtures.Tenant, set faults.Set) (api, token ht
 }
 
 func newServer(tenant fixtures.Tenant, set faults.Set) (*server, error) {
+	return newServerWithClock(tenant, set, time.Now)
+}
+
+// newServerWithClock is newServer with the clock every timestamp and token expiry reads.
+func newServerWithClock(tenant fixtures.Tenant, set faults.Set, now func() time.Time) (*server, error) {
 	if tenant.TenantID == "" {
 		return nil, fmt.Errorf("tenant: empty tenant_id")
 	}
@@ -49,7 +54,7 @@ func newServer(tenant fixtures.Tenant, set faults.Set) (*server, error) {
 		tokens:   map[string]fixtures.Token{},
 		issuer:   newIssuer(tenant),
 		idpCert:  cert,
-		now:      time.Now,
+		now:      now,
 	}
 	s.schemas = newClientSchemas(set)
 	s.appIn = newAppSchemas(set, s.schemas)
