@@ -195,7 +195,7 @@ func (s *server) deleteClient(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
 	if doc, found := s.store.get(id); found && doc["global"] == true {
 		if s.faults.On(faultGlobalDeletable) {
-			w.WriteHeader(http.StatusNoContent) // claims success, keeps the client
+			writeNoContent(w) // claims success, keeps the client
 			return
 		}
 		s.writeError(w, &apiError{Status: http.StatusBadRequest, Message: "Global client cannot be deleted."})
@@ -205,7 +205,7 @@ func (s *server) deleteClient(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, s.clientNotFound())
 		return
 	}
-	w.WriteHeader(http.StatusNoContent)
+	writeNoContent(w)
 }
 
 // rotateSecret is POST /clients/{id}/rotate-secret. The body, if any, is ignored: the node SDK

@@ -228,5 +228,5 @@ func (s *server) deleteCredential(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, credentialNotFound())
 		return
 	}
-	w.WriteHeader(http.StatusNoContent)
+	writeNoContent(w)
 }

@@ -105,3 +105,10 @@ func writeBody(w http.ResponseWriter, status int, contentType string, v any) {
 	w.WriteHeader(status)
 	_, _ = w.Write(data)
 }
+
+// writeNoContent sends a 204. Live Auth0 labels even its empty 204s application/json (every
+// recorded delete does), so the fake does too; the body stays empty.
+func writeNoContent(w http.ResponseWriter) {
+	w.Header().Set("Content-Type", contentTypeJSON)
+	w.WriteHeader(http.StatusNoContent)
+}

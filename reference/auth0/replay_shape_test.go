@@ -1,0 +1,98 @@
+package auth0
+
+import (
+	"fmt"
+	"slices"
+	"sort"
+)
+
+// shapeRules say how far a recorded body can be trusted (see realtraffic/README.md).
+type shapeRules struct {
+	// reencoded: the recorder re-encoded the body through go-auth0's Client type, which drops
+	// keys the SDK of the recording did not know and injects client_secret and signing_keys, so
+	// keys only we send are not evidence and those two recorded keys are not required.
+	reencoded bool
+}
+
+// recorderInjected are values go-auth0's recorders put into re-encoded client bodies.
+var recorderInjected = map[string]bool{"client_secret": true, "signing_keys": true}
+
+// sdkZeroValues are the keys go-auth0's ClientList adds to Auth0's list page since 2024-11.
+var sdkZeroValues = map[string]bool{"length": true, "next": true}
+
+// shapeDiff lists where ours does not have the shape of rec: the same JSON type at every
+// recorded path, every recorded key present, and (for Auth0's own bytes) no key of ours that
+// the recording lacks. Values are not compared: ids, secrets, names and times differ by nature.
+// Array items are compared position by position, since lists hold objects of one kind.
+func shapeDiff(rec, ours any, path string, r shapeRules) []string {
+	switch rv := rec.(type) {
+	case nil:
+		return nil // a recorded null: any value of ours (the key's presence is checked above)
+	case map[string]any:
+		ov, ok := ours.(map[string]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: object recorded, got %s", path, jsonType(ours))}
+		}
+		var diffs []string
+		for _, k := range sortedKeys(rv) {
+			sub, present := ov[k]
+			switch {
+			case present:
+				diffs = append(diffs, shapeDiff(rv[k], sub, path+"/"+k, r)...)
+			case r.reencoded && (recorderInjected[k] || sdkZeroValues[k]):
+			default:
+				diffs = append(diffs, fmt.Sprintf("%s/%s: recorded, missing", path, k))
+			}
+		}
+		if !r.reencoded {
+			for _, k := range sortedKeys(ov) {
+				if _, recorded := rv[k]; !recorded {
+					diffs = append(diffs, fmt.Sprintf("%s/%s: not recorded, sent", path, k))
+				}
+			}
+		}
+		return diffs
+	case []any:
+		ov, ok := ours.([]any)
+		if !ok {
+			return []string{fmt.Sprintf("%s: array recorded, got %s", path, jsonType(ours))}
+		}
+		var diffs []string
+		for i := range min(len(rv), len(ov)) {
+			diffs = append(diffs, shapeDiff(rv[i], ov[i], fmt.Sprintf("%s/%d", path, i), r)...)
+		}
+		return diffs
+	default:
+		if jsonType(rec) != jsonType(ours) {
+			return []string{fmt.Sprintf("%s: %s recorded, got %s", path, jsonType(rec), jsonType(ours))}
+		}
+		return nil
+	}
+}
+
+func jsonType(v any) string {
+	switch v.(type) {
+	case nil:
+		return "null"
+	case map[string]any:
+		return "object"
+	case []any:
+		return "array"
+	case string:
+		return "string"
+	case bool:
+		return "boolean"
+	default:
+		return "number"
+	}
+}
+
+// topDiffs keeps the first n diffs, sorted, for a readable failure.
+func topDiffs(diffs []string, n int) []string {
+	d := slices.Clone(diffs)
+	sort.Strings(d)
+	if len(d) > n {
+		d = append(d[:n], fmt.Sprintf("… %d more", len(diffs)-n))
+	}
+	return d
+}
