@@ -1,7 +1,6 @@
 package auth0
 
 import (
-	"maps"
 	"net/http"
 )
 
@@ -165,23 +164,41 @@ func (s *server) updateClient(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// applyPatch writes body into doc: null clears a field, jwt_configuration and refresh_token are
-// merged key by key (live PATCHes kept unsent keys of jwt_configuration; the contract leaves
-// merge-or-replace open), every other field is replaced whole.
+// applyPatch writes body into doc: null clears a field, objects are merged key by key at every
+// depth (recorded PATCHes kept the unsent keys of jwt_configuration, refresh_token, mobile,
+// native_social_login, session_transfer and signed_request_object; the contract leaves
+// merge-or-replace open), everything else is replaced whole. client_authentication_methods is
+// replaced: it holds one method, and switching methods must not keep the old one.
 func applyPatch(doc, body map[string]any) {
 	for k, v := range body {
+		old, isObj := doc[k].(map[string]any)
+		patch, patchObj := v.(map[string]any)
 		switch {
 		case v == nil:
 			delete(doc, k)
-		case k == "jwt_configuration" || k == "refresh_token":
-			merged, _ := doc[k].(map[string]any)
-			if merged == nil {
-				merged = map[string]any{}
-			}
-			maps.Copy(merged, cloneMap(v.(map[string]any)))
-			doc[k] = merged
+		case isObj && patchObj && k != "client_authentication_methods":
+			mergeObject(old, patch)
 		default:
 			doc[k] = cloneValue(v)
+		}
+	}
+	if _, ok := body["oidc_logout"]; ok {
+		mirrorBackchannelLogout(doc)
+	}
+}
+
+// mergeObject merges patch into dst (RFC 7396 style: null removes a key).
+func mergeObject(dst, patch map[string]any) {
+	for k, v := range patch {
+		old, isObj := dst[k].(map[string]any)
+		sub, subObj := v.(map[string]any)
+		switch {
+		case v == nil:
+			delete(dst, k)
+		case isObj && subObj:
+			mergeObject(old, sub)
+		default:
+			dst[k] = cloneValue(v)
 		}
 	}
 }

@@ -66,7 +66,64 @@ func (s *server) newClientDoc(body map[string]any) map[string]any {
 	if rt, ok := body["refresh_token"].(map[string]any); ok {
 		doc["refresh_token"] = s.refreshTokenDefaults(cloneMap(rt))
 	}
+	liveDefaults(body, doc)
 	return doc
+}
+
+// expressCallback is the callback Auth0 gives every express_configuration (Okta OIN) client.
+const expressCallback = "https://system-admin.okta.com/admin/app/generic/oauth20redirect"
+
+// liveDefaults fills what recorded creates showed beyond the minimal defaults (realtraffic:
+// go-auth0 2025-11 and terraform 2026 recordings). CONTRACT.md leaves the defaults of a create
+// that sends app_type, and the keys filled into sent objects, open; these follow Auth0. Sent
+// values always win.
+func liveDefaults(body, doc map[string]any) {
+	setIfUnsent := func(m map[string]any, key string, v any) {
+		if _, sent := m[key]; !sent {
+			m[key] = v
+		}
+	}
+	setIfUnsent(doc, "async_approval_notification_channels", []any{"guardian-push"})
+	jwt, _ := doc["jwt_configuration"].(map[string]any)
+	_, jwtSent := body["jwt_configuration"]
+	switch body["app_type"] {
+	case appTypeResourceServer:
+		if !jwtSent {
+			doc["jwt_configuration"] = map[string]any{"secret_encoded": false, "alg": "RS256"}
+		}
+	case appTypeExpressConfig:
+		if !jwtSent {
+			doc["jwt_configuration"] = map[string]any{"secret_encoded": false, "alg": "RS256"}
+		}
+		setIfUnsent(doc, "callbacks", []any{expressCallback})
+		setIfUnsent(doc, "organization_usage", "require")
+		setIfUnsent(doc, "organization_require_behavior", "pre_login_prompt")
+		setIfUnsent(doc, "client_authentication_methods", map[string]any{"private_key_jwt": map[string]any{"credentials": []any{}}})
+	}
+	if doc["is_first_party"] == false {
+		setIfUnsent(doc, "third_party_security_mode", "permissive")
+		if doc["third_party_security_mode"] == "strict" && jwt != nil && !jwtSent {
+			jwt["alg"] = "RS256"
+			jwt["lifetime_in_seconds"] = json.Number("3600")
+		}
+	}
+	if st, ok := doc["session_transfer"].(map[string]any); ok {
+		setIfUnsent(st, "can_create_session_transfer_token", false)
+		setIfUnsent(st, "allowed_authentication_methods", []any{})
+		setIfUnsent(st, "enforce_device_binding", "ip")
+		setIfUnsent(st, "allow_refresh_token", false)
+	}
+	mirrorBackchannelLogout(doc)
+}
+
+// mirrorBackchannelLogout keeps the legacy oidc_backchannel_logout in step with oidc_logout:
+// Auth0 answers both, the old one holding only the URLs.
+func mirrorBackchannelLogout(doc map[string]any) {
+	if lo, ok := doc["oidc_logout"].(map[string]any); ok {
+		if urls, ok := lo["backchannel_logout_urls"]; ok {
+			doc["oidc_backchannel_logout"] = map[string]any{"backchannel_logout_urls": cloneValue(urls)}
+		}
+	}
 }
 
 // refreshTokenDefaults fills the unset keys of a refresh_token configuration the way live Auth0
