@@ -47,7 +47,7 @@ func (s *server) createClient(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, err)
 		return
 	}
-	creds, echoed := s.credentialsOfCreate(doc)
+	creds, echoed, echoedJAR := s.credentialsOfCreate(doc)
 	created, err := s.store.insert(doc, creds)
 	if err != nil {
 		s.writeError(w, err)
@@ -56,6 +56,9 @@ func (s *server) createClient(w http.ResponseWriter, r *http.Request) {
 	if echoed != nil {
 		// The create response echoes the new credentials in full once; reads show {id} refs.
 		created["client_authentication_methods"] = echoed
+	}
+	if echoedJAR != nil {
+		created["signed_request_object"] = echoedJAR
 	}
 	status := http.StatusCreated
 	if s.faults.On(faultCreateReturns200) {
@@ -74,8 +77,9 @@ func (s *server) validateCreate(body map[string]any) *apiError {
 // credentialsOfCreate turns the credential definitions of a create body (inside
 // client_authentication_methods and signed_request_object) into credentials of the new client.
 // doc keeps {id} references, as reads show them; the returned client_authentication_methods
-// echoes the full credentials for the create response, as live Auth0 does once.
-func (s *server) credentialsOfCreate(doc map[string]any) (creds []*credential, echoed map[string]any) {
+// echoes the full credentials for the create response, as live Auth0 does once; echoedJAR is
+// the same for signed_request_object.
+func (s *server) credentialsOfCreate(doc map[string]any) (creds []*credential, echoed, echoedJAR map[string]any) {
 	define := func(defs []any) (refs, full []any) {
 		refs, full = []any{}, []any{}
 		for _, d := range defs {
@@ -97,10 +101,13 @@ func (s *server) credentialsOfCreate(doc map[string]any) (creds []*credential, e
 	}
 	if jar, ok := doc["signed_request_object"].(map[string]any); ok {
 		if defs, ok := jar["credentials"].([]any); ok {
-			jar["credentials"], _ = define(defs)
+			var full []any
+			jar["credentials"], full = define(defs)
+			echoedJAR = cloneMap(jar)
+			echoedJAR["credentials"] = full
 		}
 	}
-	return creds, echoed
+	return creds, echoed, echoedJAR
 }
 
 // getClient is GET /clients/{id}.
@@ -184,6 +191,9 @@ func applyPatch(doc, body map[string]any) {
 	}
 	if _, ok := body["oidc_logout"]; ok {
 		mirrorBackchannelLogout(doc)
+	}
+	if _, ok := body["session_transfer"]; ok {
+		sessionTransferDefaults(doc)
 	}
 }
 

@@ -70,7 +70,7 @@ func (s *server) seedClient(c map[string]any) error {
 	if err := s.checkClientRules(body, doc); err != nil {
 		return err
 	}
-	creds, _ := s.credentialsOfCreate(doc)
+	creds, _, _ := s.credentialsOfCreate(doc)
 	if _, err := s.store.insertAs(id, doc, creds); err != nil {
 		return err
 	}

@@ -3,9 +3,11 @@ package auth0
 import (
 	"crypto/sha256"
 	"crypto/x509"
+	"crypto/x509/pkix"
 	"encoding/base64"
 	"encoding/pem"
 	"net/http"
+	"strings"
 	"time"
 )
 
@@ -70,8 +72,10 @@ func (s *server) validateCredentialBody(body map[string]any) *apiError {
 	return nil
 }
 
-// newCredential builds a credential from a validated definition. kid and thumbprint are hashes
-// of the key material, so the same PEM always gives the same kid (as live Auth0 does).
+// newCredential builds a credential from a validated definition. As live Auth0 does, a
+// public_key's kid is the RFC 7638 thumbprint of its key (so the same key always gets the same
+// kid), an x509_cert's thumbprint_sha256 the SHA-256 of the certificate, and a cert_subject_dn
+// given as a certificate takes the certificate's subject (not its expiry).
 func (s *server) newCredential(body map[string]any) *credential {
 	now := s.now().UTC().Truncate(time.Millisecond)
 	c := &credential{
@@ -83,17 +87,17 @@ func (s *server) newCredential(body map[string]any) *credential {
 		CreatedAt:      now,
 		UpdatedAt:      now,
 	}
-	material := []byte(stringOf(body["pem"]))
+	pemText := stringOf(body["pem"])
+	material := []byte(pemText)
 	if block, _ := pem.Decode(material); block != nil {
 		material = block.Bytes
-		// Certificates carry their own expiry (and subject); a public key takes the expiry of
-		// a certificate PEM only when asked to.
-		if cert, err := x509.ParseCertificate(block.Bytes); err == nil &&
-			(c.CredentialType != "public_key" || body["parse_expiry_from_cert"] == true) {
-			exp := cert.NotAfter.UTC()
-			c.ExpiresAt = &exp
-			if c.CredentialType == "cert_subject_dn" {
-				c.SubjectDN = cert.Subject.String()
+		if cert, err := x509.ParseCertificate(block.Bytes); err == nil {
+			switch {
+			case c.CredentialType == "cert_subject_dn":
+				c.SubjectDN = subjectLines(cert.Subject)
+			case c.CredentialType == "x509_cert" || body["parse_expiry_from_cert"] == true:
+				exp := cert.NotAfter.UTC()
+				c.ExpiresAt = &exp
 			}
 		}
 	}
@@ -103,7 +107,10 @@ func (s *server) newCredential(body map[string]any) *credential {
 	case "x509_cert":
 		c.Thumbprint = digest
 	case "public_key":
-		c.Kid, c.Alg = digest, "RS256"
+		c.Kid, c.Alg = digest, "RS256" // material that holds no key the thumbprint can read
+		if kid, err := jwkThumbprint(pemText); err == nil {
+			c.Kid = kid
+		}
 		if kid := stringOf(body["kid"]); kid != "" {
 			c.Kid = kid
 		}
@@ -117,6 +124,17 @@ func (s *server) newCredential(body map[string]any) *credential {
 		c.ExpiresAt = &exp
 	}
 	return c
+}
+
+// subjectLines renders a certificate subject the way Auth0 answers a cert_subject_dn taken
+// from a certificate: one attribute per line, in the certificate's order ("C=es\nST=Madrid…").
+func subjectLines(name pkix.Name) string {
+	rdns := name.ToRDNSequence()
+	lines := make([]string, 0, len(rdns))
+	for _, rdn := range rdns {
+		lines = append(lines, pkix.RDNSequence{rdn}.String())
+	}
+	return strings.Join(lines, "\n")
 }
 
 func stringOf(v any) string {

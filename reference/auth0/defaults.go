@@ -107,13 +107,26 @@ func liveDefaults(body, doc map[string]any) {
 			jwt["lifetime_in_seconds"] = json.Number("3600")
 		}
 	}
-	if st, ok := doc["session_transfer"].(map[string]any); ok {
-		setIfUnsent(st, "can_create_session_transfer_token", false)
-		setIfUnsent(st, "allowed_authentication_methods", []any{})
-		setIfUnsent(st, "enforce_device_binding", "ip")
-		setIfUnsent(st, "allow_refresh_token", false)
-	}
+	sessionTransferDefaults(doc)
 	mirrorBackchannelLogout(doc)
+}
+
+// sessionTransferDefaults fills a session_transfer the way Auth0 showed it after a create or a
+// PATCH that set part of it (also onto a client that had none).
+func sessionTransferDefaults(doc map[string]any) {
+	st, ok := doc["session_transfer"].(map[string]any)
+	if !ok {
+		return
+	}
+	for k, v := range map[string]any{
+		"can_create_session_transfer_token": false, "allowed_authentication_methods": []any{},
+		"enforce_device_binding": "ip", "allow_refresh_token": false,
+		"enforce_online_refresh_tokens": true, "enforce_cascade_revocation": true,
+	} {
+		if _, set := st[k]; !set {
+			st[k] = v
+		}
+	}
 }
 
 // mirrorBackchannelLogout keeps the legacy oidc_backchannel_logout in step with oidc_logout:
@@ -172,7 +185,12 @@ func (s *server) globalClientDoc() map[string]any {
 		"jwt_configuration": map[string]any{
 			"lifetime_in_seconds": json.Number("36000"),
 			"secret_encoded":      false,
+			"alg":                 "RS256",
 		},
+		// As recorded for a live tenant's global client.
+		"is_token_endpoint_ip_header_trusted": false,
+		"sso":                                 false,
+		"refresh_token":                       s.refreshTokenDefaults(map[string]any{}),
 	}
 }
 

@@ -197,7 +197,7 @@ var faultProbes = map[string]func(t *testing.T, h http.Handler) bool{
 		return do(t, h, "GET", "/clients?include_totals=true&per_page=1", tokMain, nil).obj(t)["total"] != 2.0
 	},
 	faultFieldsIgnored: func(t *testing.T, h http.Handler) bool {
-		return len(do(t, h, "GET", "/clients?fields=client_id", tokMain, nil).arr(t)[0].(map[string]any)) != 1
+		return len(do(t, h, "GET", "/clients?fields=client_id", tokMain, nil).arr(t)[0].(map[string]any)) != 2 // client_id and tenant
 	},
 	faultAppTypeFilter: func(t *testing.T, h http.Handler) bool {
 		createClient(t, h, map[string]any{"app_type": "spa"})

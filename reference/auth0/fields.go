@@ -114,6 +114,11 @@ func (s *server) apply(sel fieldSelection, doc map[string]any) map[string]any {
 		return doc
 	}
 	out := map[string]any{}
+	// Live Auth0 answers tenant with every include selection (recorded list pages asking only
+	// for client_id hold {tenant, client_id}).
+	if t, ok := doc["tenant"]; ok {
+		out["tenant"] = t
+	}
 	for _, f := range sel.fields {
 		if v, ok := doc[f]; ok && !strings.Contains(f, ".") {
 			out[f] = v

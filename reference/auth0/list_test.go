@@ -100,10 +100,11 @@ func TestFieldFiltering(t *testing.T) {
 		want  func(t *testing.T, got map[string]any)
 	}{
 		{"fields=client_id,name&include_fields=true", func(t *testing.T, got map[string]any) {
-			assert.Equal(t, map[string]any{"client_id": c["client_id"], "name": c["name"]}, got)
+			// tenant comes with every include selection, as live Auth0 answers it
+			assert.Equal(t, map[string]any{"client_id": c["client_id"], "name": c["name"], "tenant": "tnt-test"}, got)
 		}},
 		{"fields=client_id,name", func(t *testing.T, got map[string]any) { // include_fields defaults to true
-			assert.Len(t, got, 2)
+			assert.Len(t, got, 3)
 		}},
 		{"fields=description,client_secret&include_fields=false", func(t *testing.T, got map[string]any) {
 			assert.NotContains(t, got, "description")
@@ -111,7 +112,7 @@ func TestFieldFiltering(t *testing.T) {
 			assert.Contains(t, got, "grant_types")
 		}},
 		{"fields=jwt_configuration.alg,jwt_configuration.lifetime_in_seconds", func(t *testing.T, got map[string]any) {
-			assert.Equal(t, map[string]any{"jwt_configuration": map[string]any{"lifetime_in_seconds": 36000.0}}, got)
+			assert.Equal(t, map[string]any{"jwt_configuration": map[string]any{"lifetime_in_seconds": 36000.0}, "tenant": "tnt-test"}, got)
 		}},
 		{"fields=jwt_configuration.secret_encoded&include_fields=false", func(t *testing.T, got map[string]any) {
 			assert.Equal(t, map[string]any{"lifetime_in_seconds": 36000.0}, got["jwt_configuration"])
@@ -126,6 +127,6 @@ func TestFieldFiltering(t *testing.T) {
 	for _, x := range do(t, h, "GET", "/clients?fields=client_id,client_secret", tokReadonly, nil).arr(t) {
 		got := x.(map[string]any)
 		assert.Contains(t, got, "client_id")
-		assert.Len(t, got, 1)
+		assert.Len(t, got, 2) // client_id and tenant
 	}
 }

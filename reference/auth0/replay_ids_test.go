@@ -93,9 +93,9 @@ func learnPage(ids map[string]string, rec, ours []any) {
 // replayStats are the figures of one set.
 type replayStats struct {
 	total, replayed, statusMatch, shapeMatch int
-	notReplayed, notComparable              map[string]int
-	rejected                                map[string]string // key → the reference's message
-	statusMismatches, shapeMismatches       []string
+	notReplayed, notComparable               map[string]int
+	rejected                                 map[string]string // key → the reference's message
+	statusMismatches, shapeMismatches        []string
 }
 
 func newReplayStats() *replayStats {

@@ -17,6 +17,10 @@ type shapeRules struct {
 // recorderInjected are values go-auth0's recorders put into re-encoded client bodies.
 var recorderInjected = map[string]bool{"client_secret": true, "signing_keys": true}
 
+// sdkAliases are recorded keys that older go-auth0 versions wrote for a key Auth0 sends under
+// another name: their Client type re-encoded cross_origin_authentication as cross_origin_auth.
+var sdkAliases = map[string]string{"cross_origin_auth": "cross_origin_authentication"}
+
 // sdkZeroValues are the keys go-auth0's ClientList adds to Auth0's list page since 2024-11.
 var sdkZeroValues = map[string]bool{"length": true, "next": true}
 
@@ -36,9 +40,13 @@ func shapeDiff(rec, ours any, path string, r shapeRules) []string {
 		var diffs []string
 		for _, k := range sortedKeys(rv) {
 			sub, present := ov[k]
+			if alias := sdkAliases[k]; r.reencoded && !present && alias != "" {
+				sub, present = ov[alias]
+			}
 			switch {
 			case present:
 				diffs = append(diffs, shapeDiff(rv[k], sub, path+"/"+k, r)...)
+			case rv[k] == nil: // null and absent both say "unset"
 			case r.reencoded && (recorderInjected[k] || sdkZeroValues[k]):
 			default:
 				diffs = append(diffs, fmt.Sprintf("%s/%s: recorded, missing", path, k))
@@ -46,7 +54,7 @@ func shapeDiff(rec, ours any, path string, r shapeRules) []string {
 		}
 		if !r.reencoded {
 			for _, k := range sortedKeys(ov) {
-				if _, recorded := rv[k]; !recorded {
+				if _, recorded := rv[k]; !recorded && ov[k] != nil {
 					diffs = append(diffs, fmt.Sprintf("%s/%s: not recorded, sent", path, k))
 				}
 			}
