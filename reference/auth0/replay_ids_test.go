@@ -16,10 +16,22 @@ func learnIDs(ids map[string]string, recorded string, ours []byte) {
 		return
 	}
 	switch rv := rec.(type) {
-	case []any: // credentials list
+	case []any: // credentials list: Auth0's order varies (mostly newest first), so match by content
 		gv, _ := got.([]any)
-		for i := range min(len(rv), len(gv)) {
-			learnObject(ids, rv[i], gv[i])
+		for _, r := range rv {
+			var match any
+			for _, g := range gv {
+				if credentialKey(r) == credentialKey(g) {
+					if match != nil {
+						match = nil // ambiguous
+						break
+					}
+					match = g
+				}
+			}
+			if match != nil {
+				learnObject(ids, r, match)
+			}
 		}
 	case map[string]any:
 		gv, _ := got.(map[string]any)
@@ -40,7 +52,7 @@ func learnObject(ids map[string]string, rec, got any) {
 	}
 	for _, key := range []string{"client_id", "id"} {
 		if r, ok := rm[key].(string); ok && r != "" {
-			if g, ok := gm[key].(string); ok && g != "" {
+			if g, ok := gm[key].(string); ok && g != "" && ids[r] == "" {
 				ids[r] = g
 			}
 		}
@@ -176,4 +188,32 @@ func pairPage(rec, ours any, ids map[string]string) (any, any) {
 		return out
 	}
 	return wrap(recEnv, pairedRec), wrap(ourEnv, pairedOurs)
+}
+
+// credentialKey identifies a credential by what the request chose: type, name, key id.
+func credentialKey(v any) string {
+	m, _ := v.(map[string]any)
+	return fmt.Sprint(m["credential_type"], "|", m["name"], "|", m["kid"], "|", m["subject_dn"])
+}
+
+// pairCredentials keeps, of a recorded credentials list and ours, the credentials both hold
+// (recorded ids mapped), in the same order.
+func pairCredentials(rec, ours any, ids map[string]string) (any, any) {
+	rl, _ := rec.([]any)
+	ol, _ := ours.([]any)
+	byID := map[string]any{}
+	for _, c := range ol {
+		m, _ := c.(map[string]any)
+		id, _ := m["id"].(string)
+		byID[id] = c
+	}
+	pr, po := []any{}, []any{}
+	for _, c := range rl {
+		m, _ := c.(map[string]any)
+		id, _ := m["id"].(string)
+		if o, ok := byID[ids[id]]; ok && ids[id] != "" {
+			pr, po = append(pr, c), append(po, o)
+		}
+	}
+	return pr, po
 }

@@ -104,3 +104,31 @@ func topDiffs(diffs []string, n int) []string {
 	}
 	return d
 }
+
+// derivedCredentialKeys are the credential members that follow from the request alone (the
+// key material, the sent name and type), so the reference must answer the recorded values.
+var derivedCredentialKeys = []string{"credential_type", "name", "kid", "alg", "subject_dn", "thumbprint_sha256", "expires_at"}
+
+// credentialValueDiff compares the derived members of a credential, or of each credential of a
+// list, with the recorded values.
+func credentialValueDiff(rec, ours any) []string {
+	if rl, ok := rec.([]any); ok {
+		ol, _ := ours.([]any)
+		var diffs []string
+		for i := range min(len(rl), len(ol)) {
+			for _, d := range credentialValueDiff(rl[i], ol[i]) {
+				diffs = append(diffs, fmt.Sprintf("/%d%s", i, d))
+			}
+		}
+		return diffs
+	}
+	rm, _ := rec.(map[string]any)
+	om, _ := ours.(map[string]any)
+	var diffs []string
+	for _, k := range derivedCredentialKeys {
+		if rv, ok := rm[k]; ok && rv != nil && fmt.Sprint(rv) != fmt.Sprint(om[k]) {
+			diffs = append(diffs, fmt.Sprintf("/%s: recorded %v, got %v", k, rv, om[k]))
+		}
+	}
+	return diffs
+}
