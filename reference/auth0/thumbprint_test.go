@@ -1,7 +1,18 @@
 package auth0
 
 import (
+	"crypto"
+	"crypto/ecdsa"
+	"crypto/ed25519"
+	"crypto/elliptic"
+	"crypto/rand"
+	"crypto/rsa"
+	"crypto/x509"
+	"encoding/base64"
+	"encoding/pem"
 	"testing"
+
+	"github.com/lestrrat-go/jwx/v2/jwk"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -39,4 +50,33 @@ gwIDAQAB
 
 	_, err = jwkThumbprint("not pem")
 	assert.Error(t, err)
+}
+
+// TestJWKThumbprintMatchesJWX cross-checks every supported key type against lestrrat-go/jwx.
+func TestJWKThumbprintMatchesJWX(t *testing.T) {
+	t.Parallel()
+	rsaKey, err := rsa.GenerateKey(rand.Reader, 2048)
+	require.NoError(t, err)
+	p256, err := ecdsa.GenerateKey(elliptic.P256(), rand.Reader)
+	require.NoError(t, err)
+	p384, err := ecdsa.GenerateKey(elliptic.P384(), rand.Reader)
+	require.NoError(t, err)
+	p521, err := ecdsa.GenerateKey(elliptic.P521(), rand.Reader)
+	require.NoError(t, err)
+	edPub, _, err := ed25519.GenerateKey(rand.Reader)
+	require.NoError(t, err)
+	for name, pub := range map[string]any{"rsa": &rsaKey.PublicKey, "p256": &p256.PublicKey, "p384": &p384.PublicKey, "p521": &p521.PublicKey, "ed25519": edPub} {
+		t.Run(name, func(t *testing.T) {
+			der, err := x509.MarshalPKIXPublicKey(pub)
+			require.NoError(t, err)
+			pemText := string(pem.EncodeToMemory(&pem.Block{Type: "PUBLIC KEY", Bytes: der}))
+			ours, err := jwkThumbprint(pemText)
+			require.NoError(t, err)
+			key, err := jwk.ParseKey([]byte(pemText), jwk.WithPEM(true))
+			require.NoError(t, err)
+			sum, err := key.Thumbprint(crypto.SHA256)
+			require.NoError(t, err)
+			assert.Equal(t, base64.RawURLEncoding.EncodeToString(sum), ours)
+		})
+	}
 }
