@@ -1,9 +1,12 @@
 package reference_test
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -58,4 +61,28 @@ func TestOptionsTenant(t *testing.T) {
 	require.NoError(t, err)
 	main, _ := ref.TokenFor("main")
 	assert.Equal(t, http.StatusUnauthorized, status(main.Token))
+}
+
+// TestOptionsClock: Now stamps the Transmit timestamps too.
+func TestOptionsClock(t *testing.T) {
+	t.Parallel()
+	at := time.Date(2030, 5, 6, 7, 8, 9, 0, time.UTC)
+	h, err := reference.New(reference.Options{Now: func() time.Time { return at }})
+	require.NoError(t, err)
+	tenant, err := fixtures.ReferenceTenant()
+	require.NoError(t, err)
+	main, _ := tenant.TokenFor("main")
+	body := strings.NewReader(`{"name":"clocked","redirect_uris":["https://a.example/cb"]}`)
+	req := httptest.NewRequest(http.MethodPost, "/cis/v1/clients", body)
+	req.Header.Set("Authorization", "Bearer "+main.Token)
+	req.Header.Set("Content-Type", "application/json")
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	require.Equal(t, http.StatusCreated, rec.Code, rec.Body.String())
+	var created map[string]any
+	require.NoError(t, json.Unmarshal(rec.Body.Bytes(), &created))
+	if inner, ok := created["result"].(map[string]any); ok { // the body may be wrapped
+		created = inner
+	}
+	assert.Equal(t, "2030-05-06T07:08:09.000Z", created["created_at"])
 }
