@@ -15,6 +15,10 @@
 //	main, _ := tenant.TokenFor("main") // full client scopes on every surface
 //	api, err := management.New(srv.URL, management.WithInsecure(), management.WithStaticToken(main.Token))
 //
+// (go-auth0's WithInsecure switches to http and sets a placeholder token, so it goes before the
+// token option; management.WithClientCredentials(ctx, main.ClientID, main.ClientSecret) works
+// too, against the fake's /oauth/token.)
+//
 // Tokens: the tenant's role tokens (fixtures/reference-tenant.json: main, readonly, noperm, other,
 // admin) are accepted as bearer tokens; each role's client_id and client_secret also get tokens
 // from the token endpoints (POST /oauth/token with audience http://HOST/api/v2/ for Auth0). The
@@ -22,6 +26,6 @@
 //
 // Options choose the tenant, seed Auth0 clients, fix the clock and turn on fault switches
 // (Faults lists them), so a test can also check how its code copes with a server that breaks one
-// rule. The server follows CONTRACT.md and, where it is silent, what real Auth0 traffic showed
-// (reference/auth0's replay tests).
+// rule. The server follows the suite's contract and, where the contract is silent, what recorded
+// real Auth0 traffic showed (reference/auth0's replay tests).
 package reference
