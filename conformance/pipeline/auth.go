@@ -43,7 +43,9 @@ func (m RoleMap) Credential(role string) (Credential, bool) {
 // NoCredentialError is a request for a role that is not configured.
 type NoCredentialError struct{ Role string }
 
-func (e *NoCredentialError) Error() string { return fmt.Sprintf("the %s role is not configured", e.Role) }
+func (e *NoCredentialError) Error() string {
+	return fmt.Sprintf("the %s role is not configured", e.Role)
+}
 
 // auth sets the Authorization header from the exchange's role. It never overrides a header the
 // caller set (e.g. a deliberately bad token), never sends a token to a host other than the
