@@ -96,7 +96,8 @@ func (a *auth) RoundTrip(req *http.Request) (*http.Response, error) {
 }
 
 func (a *auth) send(req *http.Request, tok string) (*http.Response, error) {
-	out := req.Clone(req.Context())
+	out := req.WithContext(req.Context()) // a copy whose headers are its own: the caller's stay as sent
+	out.Header = req.Header.Clone()
 	out.Header.Set("Authorization", "Bearer "+tok)
 	recordOf(req.Context()).setAuthorized()
 	return a.next.RoundTrip(out)

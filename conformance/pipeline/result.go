@@ -42,6 +42,12 @@ type Error struct {
 func (e *Error) Error() string { return e.Err.Error() }
 func (e *Error) Unwrap() error { return e.Err }
 
+// Timeout reports whether the last attempt timed out (so *url.Error.Timeout() sees it).
+func (e *Error) Timeout() bool {
+	var te interface{ Timeout() bool }
+	return errors.As(e.Err, &te) && te.Timeout()
+}
+
 // RetriesOf returns the retries behind a failed exchange (nil when err is not the pipeline's).
 func RetriesOf(err error) []string {
 	var pe *Error

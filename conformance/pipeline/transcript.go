@@ -56,7 +56,7 @@ type entry struct {
 func (f *front) RoundTrip(req *http.Request) (*http.Response, error) {
 	rec := &record{}
 	ctx := req.Context()
-	out := req.Clone(contextWithRecord(ctx, rec))
+	out := req.WithContext(contextWithRecord(ctx, rec)) // a shallow copy: only Body changes below
 	reqBody, err := replayable(out)
 	if err != nil {
 		return nil, err
