@@ -1,15 +1,19 @@
 // Package sweep finds and deletes what earlier conformance runs left in a target, by the name
-// prefix every run gives to what it creates ("ccs-"). It never touches anything else.
+// prefix every run gives to what it creates ("ccs-"). It never touches anything else. Its
+// requests go through the run's pipeline (purpose "sweep"), so they are paced and recorded.
 package sweep
 
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
+
+	"github.com/clientconf/clientconf/conformance/pipeline"
 )
 
 // DefaultPrefix matches what any run created; a run's own prefix narrows it to that run.
@@ -25,35 +29,55 @@ type Item struct {
 	Err     string
 }
 
-// Target is what the sweep needs: base URLs per surface and bearer tokens.
+// The roles the sweep acts as; the pipeline's auth layer turns them into tokens.
+const (
+	RoleMain  = "main"  // app token: clients, signing keys, auth0
+	RoleAdmin = "admin" // management token: applications
+)
+
+// Target is what the sweep needs: base URLs per surface and a client that authenticates each
+// request as the role its context names (a pipeline.Pipeline's Client), so the sweep is paced,
+// retried and written to the transcript like a run.
 type Target struct {
-	BaseURLs   map[string]string // surface → base URL
-	Token      string            // app token (clients, signing keys, auth0)
-	AdminToken string            // management token (applications); may be empty
-	Client     *http.Client
+	BaseURLs map[string]string // surface → base URL
+	Client   *http.Client      // required: a pipeline client with RoleMain (and RoleAdmin) configured
+	// HasRole reports whether a role is configured; kinds that need a missing role are skipped.
+	// nil: every role is.
+	HasRole func(role string) bool
 }
 
 // kind describes where one kind of leftover is listed and how it is deleted.
 type kind struct {
 	surface, name    string
 	list             string // path of the list
+	item             string // path template of one item
 	envelope         string // member holding the list, "" for a bare array
 	idKey, nameKey   string
-	itemPath         func(id string) string
 	admin, paginated bool
 }
 
 func kinds() []kind {
 	return []kind{
-		{surface: "clients", name: "client", list: "/v1/clients", idKey: "client_id", nameKey: "name",
-			itemPath: func(id string) string { return "/v1/clients/" + url.PathEscape(id) }},
-		{surface: "applications", name: "application", list: "/v1/applications", envelope: "result", idKey: "app_id", nameKey: "app_name", admin: true,
-			itemPath: func(id string) string { return "/v1/applications/" + url.PathEscape(id) }},
-		{surface: "applications", name: "signing key", list: "/v1/applications/signing-keys", idKey: "id", nameKey: "name",
-			itemPath: func(id string) string { return "/v1/applications/signing-keys/" + url.PathEscape(id) }},
-		{surface: "auth0", name: "client", list: "/clients", idKey: "client_id", nameKey: "name", paginated: true,
-			itemPath: func(id string) string { return "/clients/" + url.PathEscape(id) }},
+		{surface: "clients", name: "client", list: "/v1/clients", item: "/v1/clients/{clientId}", idKey: "client_id", nameKey: "name"},
+		{surface: "applications", name: "application", list: "/v1/applications", item: "/v1/applications/{appId}",
+			envelope: "result", idKey: "app_id", nameKey: "app_name", admin: true},
+		{surface: "applications", name: "signing key", list: "/v1/applications/signing-keys", item: "/v1/applications/signing-keys/{id}",
+			idKey: "id", nameKey: "name"},
+		{surface: "auth0", name: "client", list: "/clients", item: "/clients/{id}", idKey: "client_id", nameKey: "name", paginated: true},
 	}
+}
+
+// itemPath is the path of one item: the template with its one parameter filled in.
+func (k kind) itemPath(id string) string {
+	i := strings.IndexByte(k.item, '{')
+	return k.item[:i] + url.PathEscape(id)
+}
+
+func (k kind) role() string {
+	if k.admin {
+		return RoleAdmin
+	}
+	return RoleMain
 }
 
 // Run lists every leftover whose name starts with prefix and, unless dryRun, deletes it.
@@ -62,25 +86,21 @@ func Run(ctx context.Context, t Target, prefix string, dryRun bool) ([]Item, err
 		return nil, fmt.Errorf("prefix %q does not start with %q: the sweep only deletes what conformance runs created", prefix, DefaultPrefix)
 	}
 	if t.Client == nil {
-		t.Client = http.DefaultClient
+		return nil, errors.New("sweep: no client (want the pipeline's, which sends each role's token)")
 	}
 	var out []Item
 	for _, k := range kinds() {
 		base, ok := t.BaseURLs[k.surface]
-		tok := t.Token
-		if k.admin {
-			tok = t.AdminToken
-		}
-		if !ok || tok == "" {
+		if !ok || (t.HasRole != nil && !t.HasRole(k.role())) {
 			continue
 		}
-		found, err := list(ctx, t.Client, base, tok, k, prefix)
+		found, err := list(ctx, t.Client, base, k, prefix)
 		if err != nil {
 			return out, err
 		}
 		for _, it := range found {
 			if !dryRun {
-				it.Err = del(ctx, t.Client, base+k.itemPath(it.ID), tok)
+				it.Err = del(ctx, t.Client, base+k.itemPath(it.ID), k)
 				it.Deleted = it.Err == ""
 			}
 			out = append(out, it)
@@ -89,14 +109,14 @@ func Run(ctx context.Context, t Target, prefix string, dryRun bool) ([]Item, err
 	return out, nil
 }
 
-func list(ctx context.Context, c *http.Client, base, tok string, k kind, prefix string) ([]Item, error) {
+func list(ctx context.Context, c *http.Client, base string, k kind, prefix string) ([]Item, error) {
 	var out []Item
 	for page := 0; ; page++ {
 		u := base + k.list
 		if k.paginated {
 			u += fmt.Sprintf("?per_page=100&page=%d", page)
 		}
-		body, status, err := call(ctx, c, http.MethodGet, u, tok)
+		body, status, err := call(ctx, c, http.MethodGet, u, k.role(), k.list)
 		if err != nil {
 			return nil, err
 		}
@@ -127,8 +147,8 @@ func list(ctx context.Context, c *http.Client, base, tok string, k kind, prefix 
 	}
 }
 
-func del(ctx context.Context, c *http.Client, u, tok string) string {
-	_, status, err := call(ctx, c, http.MethodDelete, u, tok)
+func del(ctx context.Context, c *http.Client, u string, k kind) string {
+	_, status, err := call(ctx, c, http.MethodDelete, u, k.role(), k.item)
 	switch {
 	case err != nil:
 		return err.Error()
@@ -138,18 +158,23 @@ func del(ctx context.Context, c *http.Client, u, tok string) string {
 	return fmt.Sprintf("DELETE answered %d", status)
 }
 
-func call(ctx context.Context, c *http.Client, method, u, tok string) ([]byte, int, error) {
+// call sends one request as role; the client adds the role's token and records the exchange.
+func call(ctx context.Context, c *http.Client, method, u, role, template string) ([]byte, int, error) {
+	ctx = pipeline.WithExchange(ctx, pipeline.Exchange{Purpose: pipeline.PurposeSweep, Role: role, PathTemplate: template})
 	req, err := http.NewRequestWithContext(ctx, method, u, nil)
 	if err != nil {
 		return nil, 0, fmt.Errorf("build %s %s: %w", method, u, err)
 	}
-	req.Header.Set("Authorization", "Bearer "+tok)
+	req.Header.Set("Accept", "application/json")
 	resp, err := c.Do(req)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s %s: %w", method, u, err)
 	}
 	defer resp.Body.Close()
-	body, err := io.ReadAll(io.LimitReader(resp.Body, 32<<20))
+	if res, ok := pipeline.ResultOf(resp); ok && res.Truncated {
+		return nil, 0, fmt.Errorf("%s %s: the answer is larger than the pipeline reads", method, u)
+	}
+	body, err := io.ReadAll(resp.Body)
 	if err != nil {
 		return nil, 0, fmt.Errorf("%s %s: read body: %w", method, u, err)
 	}

@@ -6,11 +6,13 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/clientconf/clientconf/conformance/pipeline"
 	"github.com/clientconf/clientconf/conformance/sweep"
 	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference"
@@ -44,9 +46,14 @@ func TestSweepDeletesOnlyPrefixed(t *testing.T) {
 	post("/cis/v1/applications/signing-keys", mainTok.Token, map[string]any{"name": "ccs-run1-key"})
 	post("/api/v2/clients", mainTok.Token, map[string]any{"name": "ccs-run1-a0"})
 
+	var transcript bytes.Buffer
+	p, err := pipeline.New(pipeline.Config{Base: srv.URL, Transcript: &transcript, TranscriptBody: true, Roles: pipeline.RoleMap{
+		sweep.RoleMain: {Token: mainTok.Token}, sweep.RoleAdmin: {Token: adminTok.Token},
+	}})
+	require.NoError(t, err)
 	target := sweep.Target{
 		BaseURLs: map[string]string{"clients": srv.URL + "/cis", "applications": srv.URL + "/cis", "auth0": srv.URL + "/api/v2"},
-		Token:    mainTok.Token, AdminToken: adminTok.Token,
+		Client:   p.Client(),
 	}
 	ctx := context.Background()
 	dry, err := sweep.Run(ctx, target, "ccs-run1-", true)
@@ -67,4 +74,27 @@ func TestSweepDeletesOnlyPrefixed(t *testing.T) {
 
 	_, err = sweep.Run(ctx, target, "keep", false)
 	assert.Error(t, err, "a prefix outside ccs- is refused")
+
+	// Every request went through the pipeline: one transcript line each, purpose sweep, no token.
+	text := transcript.String()
+	assert.NotContains(t, text, mainTok.Token)
+	assert.NotContains(t, text, adminTok.Token)
+	lines := strings.Split(strings.TrimSpace(text), "\n")
+	assert.EqualValues(t, p.Stats().Exchanges, len(lines))
+	deletes := 0
+	for _, l := range lines {
+		assert.Contains(t, l, `"purpose":"sweep"`)
+		if strings.Contains(l, `"method":"DELETE"`) {
+			deletes++
+			assert.Contains(t, l, `"authorization_sent":true`)
+		}
+	}
+	assert.Equal(t, 4, deletes)
+
+	// Without the admin role, applications are not listed.
+	target.HasRole = func(role string) bool { return role == sweep.RoleMain }
+	post("/cis/v1/applications", adminTok.Token, map[string]any{"app_name": "ccs-run2-app", "client_display_name": "x"})
+	left, err := sweep.Run(ctx, target, "ccs-run2-", true)
+	require.NoError(t, err)
+	assert.Empty(t, left)
 }

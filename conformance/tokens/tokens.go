@@ -1,6 +1,20 @@
 // Package tokens fetches bearer tokens with the OAuth 2.0 client credentials grant (RFC 6749
 // §4.4) from a Transmit (/oidc/token) or Auth0 (/oauth/token) token endpoint, caches them, and
-// refreshes them before they expire. A *ClientCredentials is a conformance.TokenSource.
+// refreshes them before they expire. A *ClientCredentials is a conformance.TokenSource and a
+// pipeline.TokenSource.
+//
+// Token requests take the run's road like every other request: give the source the pipeline's
+// client (HTTPClient: p.Client()) and each token request is paced, retried on 429 and written to
+// the transcript as purpose "token", under the scenario and role whose request needed it.
+//
+// Why not golang.org/x/oauth2/clientcredentials underneath: it sends form bodies only (Auth0's
+// SDKs send JSON), its token source takes no per-call context (a waiter giving up must not fail
+// the shared fetch, and a fetch must carry the exchange for the transcript), it has no way to drop
+// a token the target rejected with 401, renews at a fixed 10 s before expiry instead of a share of
+// the lifetime, does not keep a still-valid token when a renewal fails, reads only OAuth's error
+// shape (not Transmit's {message, error_code}), and its RetrieveError prints the raw response
+// body, which may echo the client secret. Each of those is behaviour the suite relies on; the
+// hand-written source is about 250 lines.
 package tokens
 
 import (
@@ -17,6 +31,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/clientconf/clientconf/conformance/pipeline"
 )
 
 // Style is how the token request is encoded.
@@ -201,7 +217,7 @@ func (c *ClientCredentials) request(ctx context.Context, issued time.Time) (stri
 	if err != nil {
 		return fail(0, err.Error())
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.TokenURL, bytes.NewReader(body))
+	req, err := http.NewRequestWithContext(c.exchange(ctx), http.MethodPost, c.TokenURL, bytes.NewReader(body))
 	if err != nil {
 		return fail(0, "bad token URL")
 	}
@@ -247,6 +263,17 @@ func (c *ClientCredentials) request(ctx context.Context, issued time.Time) (stri
 		expires = issued.Add(time.Duration(secs) * time.Second)
 	}
 	return out.AccessToken, expires, nil
+}
+
+// exchange marks the token request for the pipeline: purpose token, under the scenario and role
+// of the request that needed the token (the pipeline's auth layer leaves token requests alone).
+func (c *ClientCredentials) exchange(ctx context.Context) context.Context {
+	x := pipeline.ExchangeOf(ctx)
+	x.Purpose, x.Operation, x.PathTemplate = pipeline.PurposeToken, "token", ""
+	if u, err := url.Parse(c.TokenURL); err == nil {
+		x.PathTemplate = u.Path
+	}
+	return pipeline.WithExchange(ctx, x)
 }
 
 // encode builds the token request body.
