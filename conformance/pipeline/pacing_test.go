@@ -84,21 +84,31 @@ func TestGate(t *testing.T) {
 		h.Set("X-Ratelimit-Reset", itoa(reset.Unix()))
 		return h
 	}
+	go_ := func(waits ...time.Duration) []hold { // reservations that are taken
+		out := make([]hold, len(waits))
+		for i, w := range waits {
+			out[i] = hold{wait: w, taken: true}
+		}
+		return out
+	}
 	tests := []struct {
 		name  string
 		seen  http.Header // headers of one earlier answer at t0
 		at    time.Duration
-		waits []time.Duration // of consecutive reservations at t0+at
+		holds []hold // of consecutive reservations at t0+at
 	}{
-		{"no headers yet: no wait", nil, 0, []time.Duration{0, 0, 0}},
+		{"no headers yet: no wait", nil, 0, go_(0, 0, 0)},
 		// 17 tokens missing at least, refilled in at most 2 s: ≥ 8.5 tokens/s.
-		{"tokens left: no wait", hdr("20", "2", t0.Add(2*time.Second)), 0, []time.Duration{0, 0, time.Second * 10 / 85}},
-		{"empty bucket: wait one refill each", hdr("20", "0", t0.Add(2*time.Second)), 0, []time.Duration{time.Second * 2 / 19, time.Second * 4 / 19}},
-		{"refilled meanwhile", hdr("20", "0", t0.Add(2*time.Second)), time.Second, []time.Duration{0, 0}},
-		{"429: the old estimate (50/s) is dropped", hdr("20", "0", t0.Add(2*time.Second)), 0, []time.Duration{time.Second * 2 / 19}},
-		{"full bucket, rate unknown: no wait", hdr("20", "20", t0), 0, []time.Duration{0}},
+		{"tokens left: no wait", hdr("20", "2", t0.Add(2*time.Second)), 0, go_(0, 0, time.Second*10/85)},
+		{"empty bucket: wait one refill each", hdr("20", "0", t0.Add(2*time.Second)), 0, go_(time.Second*2/19, time.Second*4/19)},
+		{"refilled meanwhile", hdr("20", "0", t0.Add(2*time.Second)), time.Second, go_(0, 0)},
+		{"429: the estimate is dropped, ask again at the reset", hdr("20", "0", t0.Add(2*time.Second)), 0, []hold{{wait: 2 * time.Second}}},
+		{"full bucket, rate unknown: no wait", hdr("20", "20", t0), 0, go_(0)},
+		// Rate unknown (one token short of full): 9 go now, the rest ask again at the reset.
+		{"rate unknown, bucket spent", hdr("10", "9", t0.Add(time.Second)), 0,
+			append(go_(0, 0, 0, 0, 0, 0, 0, 0, 0), hold{wait: time.Second}, hold{wait: time.Second})},
 		{"delta reset (not Unix time)", http.Header{"X-Ratelimit-Limit": {"10"}, "X-Ratelimit-Remaining": {"0"}, "X-Ratelimit-Reset": {"1"}}, 0,
-			[]time.Duration{time.Second / 9}},
+			go_(time.Second / 9)},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -110,13 +120,35 @@ func TestGate(t *testing.T) {
 				g.limit = 20
 				g.refill = 50
 			}
-			g.reserve(t0)
-			g.done(tc.seen, status, t0, t0)
-			for i, want := range tc.waits {
-				assert.InDelta(t, want, g.reserve(t0.Add(tc.at)), float64(time.Millisecond), "reservation %d", i)
+			g.reserve(t0, false)
+			g.done(tc.seen, status, t0, g.sent(), t0)
+			for i, want := range tc.holds {
+				got := g.reserve(t0.Add(tc.at), false)
+				assert.Nil(t, got.first)
+				assert.Equal(t, want.taken, got.taken, "reservation %d", i)
+				assert.InDelta(t, want.wait, got.wait, float64(time.Millisecond), "reservation %d", i)
 			}
+			assert.True(t, g.reserve(t0.Add(tc.at), true).taken, "force always takes")
 		})
 	}
+}
+
+// TestGateProbesFirst: until the first answer, one request is out and the others wait.
+func TestGateProbesFirst(t *testing.T) {
+	g := &gate{}
+	now := time.Now()
+	h := g.reserve(now, false)
+	assert.True(t, h.taken && h.wait == 0 && h.first == nil, "the first request goes")
+	h = g.reserve(now, false)
+	require.NotNil(t, h.first, "the second waits for the first answer")
+	assert.False(t, h.taken)
+	g.done(nil, 0, now, 0, now) // even no answer ends the probe
+	select {
+	case <-h.first:
+	default:
+		t.Fatal("the first answer releases the others")
+	}
+	assert.True(t, g.reserve(now, false).taken)
 }
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }

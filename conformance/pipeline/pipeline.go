@@ -29,7 +29,7 @@ type Config struct {
 	// RPS caps requests per second (CONFORMANCE_RPS); 0: no cap. Each attempt counts.
 	RPS float64
 	// AttemptTimeout bounds one attempt, headers and body (CONFORMANCE_TIMEOUT); waits between
-	// attempts do not count against it.
+	// attempts do not count against it. Negative: no bound.
 	AttemptTimeout time.Duration
 	// MaxAttempts per exchange, first one included.
 	MaxAttempts int
@@ -136,7 +136,7 @@ type Stats struct {
 	Retries        int64  // attempts that were retries
 	TooMany        int64  // answers 429
 	NoAnswer       int64  // attempts that got no response
-	NoAnswerStreak int64  // attempts in a row without a response (a gone target)
+	NoAnswerStreak int64  // attempts in a row without a response (a gone target); any answer resets it
 	LimitWaits     int64  // attempts held back by the target's x-ratelimit-* headers
 	Pacing         string // the current pacing, e.g. "≤10 req/s (CONFORMANCE_RPS)"
 }
