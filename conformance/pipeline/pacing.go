@@ -3,9 +3,11 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"maps"
 	"math"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -64,12 +66,16 @@ func (p *pacing) hold(ctx context.Context, g *gate) error {
 		now := time.Now()
 		h := g.reserve(now, !now.Before(deadline))
 		if h.first != nil {
+			t := time.NewTimer(max(time.Until(deadline), 0))
 			select {
 			case <-h.first:
-				continue
+			case <-t.C: // the next reserve forces its way through
 			case <-ctx.Done():
+				t.Stop()
 				return fmt.Errorf("waiting for the first answer of the target: %w", ctx.Err())
 			}
+			t.Stop()
+			continue
 		}
 		if wait := min(h.wait, time.Until(deadline)); wait > 0 {
 			if !counted {
@@ -108,8 +114,8 @@ func (p *pacing) describe() string {
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	for bucket, g := range p.gates {
-		if s := g.describe(time.Now()); s != "" {
+	for _, bucket := range slices.Sorted(maps.Keys(p.gates)) {
+		if s := p.gates[bucket].describe(time.Now()); s != "" {
 			parts = append(parts, bucket+": "+s)
 		}
 	}

@@ -7,7 +7,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -153,12 +152,7 @@ func (f *front) headers(h http.Header) map[string]string {
 		return nil
 	}
 	out := make(map[string]string, len(h))
-	keys := make([]string, 0, len(h))
 	for k := range h {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
 		if secretHeaders[http.CanonicalHeaderKey(k)] {
 			continue
 		}
