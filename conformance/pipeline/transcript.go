@@ -7,7 +7,6 @@ import (
 	"mime"
 	"net/http"
 	"net/url"
-	"strings"
 	"sync"
 	"time"
 
@@ -32,24 +31,24 @@ type front struct {
 
 // entry is one transcript line (docs/results-format.md §2).
 type entry struct {
-	Time          time.Time         `json:"time"`
-	Scenario      string            `json:"scenario"`
-	Purpose       Purpose           `json:"purpose"`
-	Role          string            `json:"role"`
-	Operation     string            `json:"operation"`
-	Method        string            `json:"method"`
-	URL           string            `json:"url"`
-	PathTemplate  string            `json:"path_template"`
-	ReqHeaders    map[string]string `json:"request_headers,omitempty"`
-	ReqBody       string            `json:"request_body,omitempty"`
-	Status        int               `json:"status"`
-	ContentType   string            `json:"response_content_type,omitempty"`
-	RespHeaders   map[string]string `json:"response_headers,omitempty"`
-	RespBody      string            `json:"response_body,omitempty"`
-	ElapsedMS     int64             `json:"elapsed_ms"`
-	Retries       []string          `json:"retries,omitempty"`
-	Authorization bool              `json:"authorization_sent"` // the header itself is never written
-	Error         string            `json:"error,omitempty"`    // no usable response: why
+	Time          time.Time   `json:"time"`
+	Scenario      string      `json:"scenario"`
+	Purpose       Purpose     `json:"purpose"`
+	Role          string      `json:"role"`
+	Operation     string      `json:"operation"`
+	Method        string      `json:"method"`
+	URL           string      `json:"url"`
+	PathTemplate  string      `json:"path_template"`
+	ReqHeaders    http.Header `json:"request_headers,omitempty"`
+	ReqBody       string      `json:"request_body,omitempty"`
+	Status        int         `json:"status"`
+	ContentType   string      `json:"response_content_type,omitempty"`
+	RespHeaders   http.Header `json:"response_headers,omitempty"`
+	RespBody      string      `json:"response_body,omitempty"`
+	ElapsedMS     int64       `json:"elapsed_ms"`
+	Retries       []string    `json:"retries,omitempty"`
+	Authorization bool        `json:"authorization_sent"` // the header itself is never written
+	Error         string      `json:"error,omitempty"`    // no usable response: why
 }
 
 func (f *front) RoundTrip(req *http.Request) (*http.Response, error) {
@@ -147,16 +146,14 @@ func (f *front) body(data []byte, contentType string) string {
 // secretHeaders are never written, not even masked: credentials travel in them.
 var secretHeaders = map[string]bool{"Authorization": true, "Proxy-Authorization": true, "Cookie": true, "Set-Cookie": true}
 
-func (f *front) headers(h http.Header) map[string]string {
-	if len(h) == 0 {
-		return nil
-	}
-	out := make(map[string]string, len(h))
-	for k := range h {
+// headers copies h for the transcript: values redacted, credential headers left out.
+func (f *front) headers(h http.Header) http.Header {
+	out := http.Header{}
+	for k, vs := range h {
 		if secretHeaders[http.CanonicalHeaderKey(k)] {
 			continue
 		}
-		out[k] = f.redactor.String(strings.Join(h[k], ", "))
+		out[k] = redactAll(f.redactor, vs)
 	}
 	if len(out) == 0 {
 		return nil
