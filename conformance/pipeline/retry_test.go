@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"io"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -13,10 +14,14 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// script answers each request with the next status (the last one repeats), Retry-After 0.
-func script(statuses ...int) (http.Handler, *atomic.Int64) {
+// script answers each request with the next status (the last one repeats), Retry-After 0, and
+// fails the test when a request arrives without the body every attempt must carry.
+func script(t *testing.T, statuses ...int) (http.Handler, *atomic.Int64) {
 	var n atomic.Int64
-	return http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if body, _ := io.ReadAll(r.Body); r.Method == http.MethodPost {
+			assert.Equal(t, `{"a":1}`, string(body), "the body is sent again with every attempt")
+		}
 		i := int(n.Add(1)) - 1
 		st := statuses[min(i, len(statuses)-1)]
 		if st == http.StatusTooManyRequests || st == http.StatusServiceUnavailable {
@@ -42,12 +47,16 @@ func TestRetryStatus(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			h, n := script(tc.statuses...)
+			h, n := script(t, tc.statuses...)
 			srv := httptest.NewServer(h)
 			defer srv.Close()
 			p, err := New(Config{})
 			require.NoError(t, err)
-			resp, _, err := send(t, p, Exchange{}, tc.method, srv.URL, "application/json", `{}`)
+			body := `{"a":1}`
+			if tc.method == http.MethodGet {
+				body = ""
+			}
+			resp, _, err := send(t, p, Exchange{}, tc.method, srv.URL, "application/json", body)
 			require.NoError(t, err)
 			assert.Equal(t, tc.want, resp.StatusCode)
 			assert.Equal(t, tc.sent, n.Load())
