@@ -20,9 +20,13 @@
 //		Base: baseURL, RPS: target.RPS, AttemptTimeout: target.Timeout,
 //		Transcript: file, TranscriptBody: true, Redactor: redactor,
 //		Roles: engineRoles, // Credential(role) from target.Tokens / TokenSources / scoped sources
-//		Transport: target.Client.Transport, // in-process reference, tests; nil: the network
+//		Transport: transport, // target.Client's, for the in-process reference and tests; nil: the network
 //	})
 //	for _, src := range target.TokenSources { src.(*tokens.ClientCredentials).HTTPClient = p.Client() }
+//
+// (and the same for the sources ScopedTokens mints; config.go's tokenClient is then unused).
+// Roles is the engine's own resolver: fixed tokens, TokenSources and minted scoped roles, with
+// NoToken as the zero Credential; BadToken stays a header the scenario sets (never overridden).
 //
 // Each request says what it is in its context; the auth layer reads the role from it:
 //
@@ -35,6 +39,11 @@
 // tags its own requests PurposeToken. A failed exchange's error is a *pipeline.Error (its
 // Retries), wrapping a *TimeoutError when the attempt ran out of time, or a *NoCredentialError
 // when the role is not configured. Stats() feeds the progress line (issue 10 item 6); its
-// NoAnswerStreak replaces the engine's failStreak. The engine keeps what is about checking:
-// status 429 after the retries is a suite error, Truncated fails transport/body-size.
+// NoAnswerStreak (attempts, not exchanges, in a row without a response) can replace the engine's
+// failStreak. The engine keeps what is about checking: a 429 after the retries is a suite
+// error, Truncated fails transport/body-size, non-empty Retries mark the scenario flaky. The
+// pipeline already learns the secrets in every answer (Redactor.Learn) and masks what it writes.
+//
+// The rate-limited target in pipeline/ratelimited (Auth0-style headers, 429 + Retry-After) is
+// for tests, e.g. a rate-limited case of the faulty-target bench.
 package pipeline
