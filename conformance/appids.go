@@ -32,7 +32,7 @@ func (s *S) appID(role Role) string {
 	r := s.Do(role, http.MethodGet, "/v1/applications").Expect(http.StatusOK)
 	list, _ := r.Object().([]any)
 	if len(list) != 1 {
-		s.T.Fatalf("%s cannot tell the %s token's app: GET /v1/applications listed %d apps; set %s", suiteErrorPrefix, role, len(list), appVariable(role))
+		s.SuiteFatalf("cannot tell the %s token's app: GET /v1/applications listed %d apps; set %s", role, len(list), appVariable(role))
 	}
 	id, _ = list[0].(map[string]any)["app_id"].(string)
 	ids.mu.Lock()

@@ -84,14 +84,22 @@ func (su *Suite) Run(t *testing.T, target Target) {
 	defer cancel()
 	ctx, stopWatching := e.watchTarget(ctx)
 	defer stopWatching()
-	runPhases(ctx, su.selected(target, nil), target.concurrency(), func(sc Scenario, notStarted error) {
+	var skipped atomic.Int64
+	var why atomic.Value
+	runPhases(ctx, su.selected(target, nil), target.concurrency(), func(sc Scenario, stopped error) {
 		t.Run(sc.ID, func(t *testing.T) {
-			if notStarted != nil {
-				t.Fatalf("%s not started: %v", suiteErrorPrefix, notStarted)
+			if stopped != nil {
+				skipped.Add(1)
+				why.Store(stopped.Error())
+				notStarted(t, sc, stopped)
 			}
 			e.runScenario(t, sc)
 		})
 	})
+	if n := skipped.Load(); n > 0 {
+		// The run is incomplete: that is the suite's failure to check, not the target's.
+		t.Errorf("%s %d scenarios not started: %s", suiteErrorPrefix, n, why.Load())
+	}
 }
 
 func withDeadline(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
@@ -128,19 +136,15 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(Scenari
 	defer cancel()
 	ctx, stopWatching := e.watchTarget(ctx)
 	defer stopWatching()
-	runPhases(ctx, scs, target.concurrency(), func(sc Scenario, notStarted error) {
+	runPhases(ctx, scs, target.concurrency(), func(sc Scenario, stopped error) {
 		rec := &recorder{ctx: ctx}
-		if notStarted != nil {
-			rec.Errorf("%s not started: %v", suiteErrorPrefix, notStarted)
-			mu.Lock()
-			results[sc.ID] = rec.result(sc.ID)
-			mu.Unlock()
-			return
-		}
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
 			defer rec.runCleanups()
+			if stopped != nil {
+				notStarted(rec, sc, stopped)
+			}
 			e.runScenario(rec, sc)
 		}()
 		<-done
@@ -234,15 +238,7 @@ type env struct {
 }
 
 func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
-	e := &env{suite: su, target: target, client: target.Client, prefix: target.RunPrefix}
-	if e.client == nil {
-		e.client = &http.Client{
-			Timeout: target.timeout(),
-			// Never follow redirects: a redirect is an answer to check, and following one to
-			// another host would hand it our token.
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		}
-	}
+	e := &env{suite: su, target: target, client: newHTTPClient(target), prefix: target.RunPrefix}
 	if e.prefix == "" {
 		e.prefix = newRunPrefix(time.Now())
 	}
@@ -258,11 +254,12 @@ func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
 			return nil, fmt.Errorf("surface %s is not loaded in this suite", s)
 		}
 	}
-	if err := e.checkReachable(ctx); err != nil {
-		return nil, err
-	}
 	var err error
 	if e.transcript, err = openTranscript(target.Transcript); err != nil {
+		return nil, err
+	}
+	if err := e.checkReachable(ctx); err != nil {
+		_ = e.transcript.close()
 		return nil, err
 	}
 	return e, nil
@@ -275,23 +272,34 @@ func newRunPrefix(now time.Time) string {
 	return "ccs-" + now.UTC().Format("0102T1504") + "-" + hex.EncodeToString(b) + "-"
 }
 
-// runScenario runs one scenario on tb, after the checks that decide whether it applies.
+// runScenario runs one scenario on tb, after the checks that decide whether it applies. Its
+// attributes are set first, its outcome last (the first cleanup registered runs last).
 func (e *env) runScenario(tb TB, sc Scenario) {
-	tb.Attr("basis", string(sc.Basis))
-	tb.Attr("requirement", sc.Requirement)
+	describeScenario(tb, sc)
+	v := &verdict{}
+	tb.Cleanup(func() { finish(tb, v) })
 	if e.target.SkipBasis[sc.Basis] {
-		tb.Skipf("skipped: basis %q is switched off by CONFORMANCE_SKIP_BASIS", sc.Basis)
+		skip(tb, v, BasisOff, fmt.Sprintf("skipped: basis %q is switched off by CONFORMANCE_SKIP_BASIS", sc.Basis))
 	}
 	if sc.Destructive && !e.target.AllowDestructive {
-		tb.Skipf("skipped: destructive (deletes what the suite did not create); set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it")
+		skip(tb, v, DestructiveOff, "skipped: destructive (deletes what the suite did not create); set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it")
 	}
 	for _, r := range append([]Role{Main}, sc.Roles...) {
 		if !e.target.hasRole(r) {
-			tb.Skipf("skipped: needs the %s role; set %s", r, roleHint(r))
+			skip(tb, v, NotConfigured, fmt.Sprintf("skipped: needs the %s role; set %s", r, roleHint(r)))
 		}
 	}
-	s := &S{T: tb, sc: sc, env: e, spec: e.suite.specs[sc.Surface()], base: e.target.BaseURLs[sc.Surface()]}
+	s := &S{T: tb, verdict: v, sc: sc, env: e, spec: e.suite.specs[sc.Surface()], base: e.target.BaseURLs[sc.Surface()]}
 	sc.Run(s)
+}
+
+// notStarted reports a scenario the run did not start (deadline, interrupt, target gone): a
+// skip, with its reason, never a pass.
+func notStarted(tb TB, sc Scenario, why error) {
+	describeScenario(tb, sc)
+	v := &verdict{}
+	tb.Cleanup(func() { finish(tb, v) })
+	skip(tb, v, NotStarted, fmt.Sprintf("skipped: not started: %v", why))
 }
 
 // roleHint tells how to configure a role: its token variable, or its client credentials.

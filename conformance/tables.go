@@ -130,7 +130,7 @@ func missingOp(surface, name string) Scenario {
 	return Scenario{ID: surface + "/schema/spec-has-" + name, Basis: Spec,
 		Requirement: "The surface's spec defines " + name + ".",
 		Run: func(s *S) {
-			s.T.Errorf("%s the %s spec has no %s: the derived tables cannot run", suiteErrorPrefix, surface, name)
+			s.SuiteErrorf("the %s spec has no %s: the derived tables cannot run", surface, name)
 		}}
 }
 
@@ -171,7 +171,7 @@ func (ct createTable) enumCase(op *contract.Op, v variant, sch, resp *openapi3.S
 		req = fmt.Sprintf("%s %s rejects %s outside its enum with 400.", ct.opID, v.label, st.field())
 	}
 	openCodes := ct.open[st.field()+"="+fmt.Sprint(val)]
-	return Scenario{ID: id, Basis: Spec, Requirement: req, Run: func(s *S) {
+	return Scenario{ID: id, Basis: Spec, Requirement: req, Derived: true, Run: func(s *S) {
 		body := ct.minimal(s, sch)
 		setPointer(s, body, st.Pointer, st.Parents, val)
 		r := s.Do(ct.role, http.MethodPost, ct.path(s), JSON(body))
@@ -181,7 +181,7 @@ func (ct createTable) enumCase(op *contract.Op, v variant, sch, resp *openapi3.S
 		}
 		want := successStatus(op)
 		if len(openCodes) > 0 && r.Is(openCodes...) {
-			s.T.Logf("info: %s answered %d, an outcome the contract leaves open", id, r.Status)
+			s.Observe("left-open-status", "%s answered %d, an outcome the contract leaves open", id, r.Status)
 			return
 		}
 		r.Expect(want)
@@ -190,7 +190,7 @@ func (ct createTable) enumCase(op *contract.Op, v variant, sch, resp *openapi3.S
 		}
 		got, ok := r.Field(st.Pointer)
 		if !ok && !ct.defaultsPresent && !requiredAt(resp, st.Pointer) {
-			s.T.Logf("info: %s not in the response (allowed: the response schema does not require it)", st.Pointer)
+			s.Observe("optional-field-absent", "%s not in the response (allowed: the response schema does not require it)", st.Pointer)
 			return
 		}
 		if !ok || !sameJSON(got, val) {
@@ -214,6 +214,7 @@ func (ct createTable) requiredScenarios(op *contract.Op, v variant, sch *openapi
 		_, vendorDefault := st.Schema.Extensions["x-default"]
 		defaulted := parentPtr != "" && (st.Schema.Default != nil || vendorDefault)
 		out = append(out, Scenario{
+			Derived:     true,
 			ID:          fmt.Sprintf("%s/bad-request/required/%s/%s", ct.surface, v.label, st.field()),
 			Basis:       Spec,
 			Requirement: fmt.Sprintf("%s %s without the required %s gives 400.", ct.opID, v.label, st.field()),
@@ -226,7 +227,7 @@ func (ct createTable) requiredScenarios(op *contract.Op, v variant, sch *openapi
 				deletePointer(body, st.Pointer)
 				r := s.Do(ct.role, http.MethodPost, ct.path(s), JSON(body))
 				if defaulted && r.Is(successStatus(op)) {
-					s.T.Logf("info: %s omitted was defaulted (%d); refusing it (400) is allowed too", st.field(), r.Status)
+					s.Observe("omitted-required-defaulted", "%s omitted was defaulted (%d); refusing it (400) is allowed too", st.field(), r.Status)
 					return
 				}
 				r.Check(http.StatusBadRequest)
@@ -256,6 +257,7 @@ func (ct createTable) typeScenarios(op *contract.Op, v variant, sch *openapi3.Sc
 			continue
 		}
 		out = append(out, Scenario{
+			Derived:     true,
 			ID:          fmt.Sprintf("%s/bad-request/type/%s/%s", ct.surface, v.label, name),
 			Basis:       Spec,
 			Requirement: fmt.Sprintf("%s %s with %s of the wrong JSON type gives 400.", ct.opID, v.label, name),
@@ -277,6 +279,7 @@ func (ct createTable) defaultScenarios(op *contract.Op, v variant, sch, resp *op
 		}
 		def := st.Schema.Default
 		out = append(out, Scenario{
+			Derived:     true,
 			ID:          fmt.Sprintf("%s/defaults/%s/%s", ct.surface, v.label, st.field()),
 			Basis:       Spec,
 			Requirement: fmt.Sprintf("%s %s without %s gives %s = %s.", ct.opID, v.label, st.field(), st.field(), describe(def)),
@@ -288,7 +291,7 @@ func (ct createTable) defaultScenarios(op *contract.Op, v variant, sch, resp *op
 				mustBeThere := ct.defaultsPresent || (resp != nil && requiredAt(resp, st.Pointer))
 				switch {
 				case !ok && !mustBeThere:
-					s.T.Logf("info: %s absent from the response (allowed: the response schema does not require it)", st.Pointer)
+					s.Observe("optional-field-absent", "%s absent from the response (allowed: the response schema does not require it)", st.Pointer)
 				case !ok || !containsJSON(got, def):
 					s.Errorf(r, "default "+st.Pointer, fmt.Sprintf("%s = %s", st.Pointer, describe(def)), describeField(got, ok))
 				}
