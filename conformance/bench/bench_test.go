@@ -97,7 +97,7 @@ func benchCases() []benchCase {
 			tokens: referenceTokens(), vars: map[string]string{"CONFORMANCE_DEADLINE": "3s", "CONFORMANCE_TIMEOUT": "2s"},
 			target: func(t *testing.T) (string, func(*testing.T)) { return serve(t, slowHandler(referenceHandler(t))), nil }},
 		// 500 with a JSON body that echoes the Authorization header and holds a client secret.
-		{name: "status-500", bound: 15 * time.Second, want: nonConformance, rule: "spec/status-documented",
+		{name: "status-500", bound: 15 * time.Second, want: nonConformance, rule: "status-documented",
 			secrets: []string{secret500}, target: handlerTarget(status500Handler(secret500))},
 		// Rate-limited forever: retried within the run's Retry-After budget (60 s of waits shared
 		// by 8 scenarios in flight: about 7.5 s), never beyond; what is still 429 is a suite error.
@@ -111,13 +111,13 @@ func benchCases() []benchCase {
 				return serve(t, rateLimitHandler(12, referenceHandler(t))), nil
 			}},
 		// A truncated JSON object (holding a client secret) sent as application/json.
-		{name: "invalid-json", bound: 15 * time.Second, want: nonConformance, rule: "spec/response-schema",
+		{name: "invalid-json", bound: 15 * time.Second, want: nonConformance, rule: "response-schema",
 			secrets: []string{secretInvalid}, target: handlerTarget(invalidJSONHandler(secretInvalid))},
 		// 50 MB of JSON for the first few answers: those scenarios read 8 MiB and stop.
 		{name: "body-50MB", bound: 15 * time.Second, want: nonConformance, rule: "transport/body-size",
 			secrets: []string{secretBig}, target: handlerTarget(bigBodyHandler(secretBig))},
 		// 302 to another host, which must never be asked, let alone get the token.
-		{name: "redirect-302", bound: 15 * time.Second, want: nonConformance, rule: "spec/status-documented",
+		{name: "redirect-302", bound: 15 * time.Second, want: nonConformance, rule: "status-documented",
 			target: func(t *testing.T) (string, func(*testing.T)) {
 				root, sink := redirectTarget(t)
 				return root, func(t *testing.T) {
@@ -130,7 +130,7 @@ func benchCases() []benchCase {
 				}
 			}},
 		// An HTML page (echoing the Authorization header) for everything.
-		{name: "text-html", bound: 15 * time.Second, want: nonConformance, rule: "spec/content-type",
+		{name: "text-html", bound: 15 * time.Second, want: nonConformance, rule: "content-type",
 			target: handlerTarget(http.HandlerFunc(htmlHandler))},
 	}
 }
