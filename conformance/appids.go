@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
 	"sync"
 )
@@ -46,9 +47,9 @@ func (s *S) appID(role Role) string {
 
 func appVariable(r Role) string {
 	if r == Other {
-		return "CONFORMANCE_OTHER_APP_ID"
+		return envvar.OtherAppID
 	}
-	return "CONFORMANCE_APP_ID"
+	return envvar.AppID
 }
 
 // scratchApp creates an application with the admin token, for scenarios that delete an app

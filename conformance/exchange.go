@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
 	"net/url"
 	"slices"
@@ -23,6 +24,7 @@ type S struct {
 	T       TB
 	verdict *verdict
 	sc      Scenario
+	surface Surface
 	env     *env
 	spec    *contract.Spec
 	base    string
@@ -131,7 +133,7 @@ func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 	if r.Status == http.StatusTooManyRequests {
 		// Still rate limited after the retries the budget allowed: the suite could not check
 		// this step, which says nothing about the target's conformance.
-		s.SuiteFatalf("%s %s (as %s) was still answered 429 Too Many Requests after %d attempts; fix: lower CONFORMANCE_CONCURRENCY or set CONFORMANCE_RPS",
+		s.SuiteFatalf("%s %s (as %s) was still answered 429 Too Many Requests after %d attempts; fix: lower "+envvar.Concurrency+" or set "+envvar.RPS,
 			method, u, role, len(r.Retries)+1)
 	}
 	if op := r.Op; op != nil {

@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"fmt"
-	"net/http"
 	"strings"
 
 	"github.com/clientconf/clientconf/conformance/contract"
@@ -143,37 +142,12 @@ func (s *S) failErrorBody(r *Response, basis Basis, check, expected, actual stri
 	s.T.Errorf("%s", s.message(r, s.sc.ID+": "+check, "", expected, actual))
 }
 
-// checkErrorBody applies the surface's rule for error bodies beyond their schema: the code
-// in the body equals the HTTP status (Transmit: assumed; Auth0: documented, with the reason
-// phrase).
+// checkErrorBody applies the surface's rule for error bodies beyond their schema.
 func (s *S) checkErrorBody(r *Response) {
-	if r.Status < 400 {
+	if r.Status < 400 || s.surface.ErrorBody == nil {
 		return
 	}
-	obj, ok := r.JSON().(map[string]any)
-	if !ok {
-		return
-	}
-	switch s.sc.Surface() {
-	case "clients", "applications":
-		if s.env.target.SkipBasis[Assumed] {
-			return
-		}
-		if code, ok := obj["error_code"].(float64); ok && int(code) != r.Status {
-			s.failErrorBody(r, Assumed, "error_code equals the HTTP status [basis: assumed]",
-				fmt.Sprintf("error_code %d", r.Status), fmt.Sprintf("error_code %v", code))
-		}
-	case "auth0":
-		if s.env.target.SkipBasis[Documented] {
-			return
-		}
-		if code, ok := obj["statusCode"].(float64); ok && int(code) != r.Status {
-			s.failErrorBody(r, Documented, "statusCode equals the HTTP status [basis: documented]",
-				fmt.Sprintf("statusCode %d", r.Status), fmt.Sprintf("statusCode %v", code))
-		}
-		if phrase, ok := obj["error"].(string); ok && phrase != http.StatusText(r.Status) {
-			s.failErrorBody(r, Documented, "error is the HTTP reason phrase [basis: documented]",
-				fmt.Sprintf("error %q", http.StatusText(r.Status)), fmt.Sprintf("error %q", phrase))
-		}
+	if obj, ok := r.JSON().(map[string]any); ok {
+		s.surface.ErrorBody(s, r, obj)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
 	"time"
 )
@@ -43,12 +44,12 @@ func (e *env) checkReachable(ctx context.Context) error {
 		case errors.As(err, &te):
 			return te
 		case errors.As(err, &be):
-			return fmt.Errorf("the target sent no whole response, no scenario ran: GET %s: reading the body: %s; fix: check that the server is healthy, or raise CONFORMANCE_TIMEOUT (%s)",
+			return fmt.Errorf("the target sent no whole response, no scenario ran: GET %s: reading the body: %s; fix: check that the server is healthy, or raise "+envvar.Timeout+" (%s)",
 				url, e.redactor.String(describeTransportError(be.err)), timeout)
 		case errors.Is(err, errBuild):
-			return fmt.Errorf("CONFORMANCE_BASE_URL gives a bad request URL %q: %w", url, err)
+			return fmt.Errorf(envvar.BaseURL+" gives a bad request URL %q: %w", url, err)
 		case err != nil:
-			return fmt.Errorf("target unreachable, no scenario ran: GET %s: %s; fix: check CONFORMANCE_BASE_URL and that the server is up",
+			return fmt.Errorf("target unreachable, no scenario ran: GET %s: %s; fix: check "+envvar.BaseURL+" and that the server is up",
 				url, e.redactor.String(describeTransportError(err)))
 		}
 		if r.Status == http.StatusUnauthorized {

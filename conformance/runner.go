@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/clientconf/clientconf/conformance/contract"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"github.com/clientconf/clientconf/conformance/redact"
 )
 
@@ -30,16 +31,20 @@ type Suite struct {
 // NewSuite loads the specs of the given surfaces (every surface when none is given).
 func NewSuite(surfaces ...string) (*Suite, error) {
 	if len(surfaces) == 0 {
-		surfaces = []string{"clients", "applications", "auth0"}
+		surfaces = SurfaceIDs()
 	}
 	su := &Suite{specs: map[string]*contract.Spec{}, scenarios: map[string][]Scenario{}}
-	for _, s := range surfaces {
-		sp, err := contract.Load(s)
-		if err != nil {
-			return nil, fmt.Errorf("load %s spec: %w", s, err)
+	for _, id := range surfaces {
+		surface, ok := SurfaceByID(id)
+		if !ok {
+			return nil, fmt.Errorf("unknown surface %q (known: %v)", id, SurfaceIDs())
 		}
-		su.specs[s] = sp
-		su.scenarios[s] = scenariosFor(s, sp)
+		sp, err := contract.Load(id)
+		if err != nil {
+			return nil, fmt.Errorf("load %s spec: %w", id, err)
+		}
+		su.specs[id] = sp
+		su.scenarios[id] = surface.Catalogue(sp)
 	}
 	return su, nil
 }
@@ -68,7 +73,7 @@ func (su *Suite) Run(t *testing.T, target Target) {
 		t.Fatalf("%s %v", suiteErrorPrefix, err)
 	}
 	if len(target.Surfaces()) == 0 {
-		t.Fatalf("%s no surface selected: set CONFORMANCE_TOKEN (and CONFORMANCE_SURFACES) for the target", suiteErrorPrefix)
+		t.Fatalf("%s no surface selected: set CONFORMANCE_TOKEN (and "+envvar.Surfaces+") for the target", suiteErrorPrefix)
 	}
 	t.Logf("target: %s; surfaces: %v; run prefix: %s", target.Name, target.Surfaces(), e.prefix)
 	t.Cleanup(func() {
@@ -116,7 +121,7 @@ func whyStopped(ctx context.Context) error {
 		return gone
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return errors.New("the run's deadline (CONFORMANCE_DEADLINE) passed")
+		return errors.New("the run's deadline (" + envvar.Deadline + ") passed")
 	}
 	return errors.New("the run was interrupted")
 }
@@ -279,17 +284,18 @@ func (e *env) runScenario(tb TB, sc Scenario) {
 	v := &verdict{}
 	tb.Cleanup(func() { finish(tb, v) })
 	if e.target.SkipBasis[sc.Basis] {
-		skip(tb, v, BasisOff, fmt.Sprintf("skipped: basis %q is switched off by CONFORMANCE_SKIP_BASIS", sc.Basis))
+		skip(tb, v, BasisOff, fmt.Sprintf("skipped: basis %q is switched off by "+envvar.SkipBasis, sc.Basis))
 	}
 	if sc.Destructive && !e.target.AllowDestructive {
-		skip(tb, v, DestructiveOff, "skipped: destructive (deletes what the suite did not create); set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it")
+		skip(tb, v, DestructiveOff, "skipped: destructive (deletes what the suite did not create); set "+envvar.AllowDestructive+"=1 to run it")
 	}
 	for _, r := range append([]Role{Main}, sc.Roles...) {
 		if !e.target.hasRole(r) {
 			skip(tb, v, NotConfigured, fmt.Sprintf("skipped: needs the %s role; set %s", r, roleHint(r)))
 		}
 	}
-	s := &S{T: tb, verdict: v, sc: sc, env: e, spec: e.suite.specs[sc.Surface()], base: e.target.BaseURLs[sc.Surface()]}
+	surface, _ := SurfaceByID(sc.Surface())
+	s := &S{T: tb, verdict: v, sc: sc, surface: surface, env: e, spec: e.suite.specs[sc.Surface()], base: e.target.BaseURLs[sc.Surface()]}
 	sc.Run(s)
 }
 
@@ -304,19 +310,16 @@ func notStarted(tb TB, sc Scenario, why error) {
 
 // roleHint tells how to configure a role: its token variable, or its client credentials.
 func roleHint(r Role) string {
-	for _, cv := range credentialVars {
-		if cv.role == r {
-			return roleVariable(r) + " (or " + cv.id + " and " + cv.secret + ")"
-		}
+	if rv, ok := envvar.ForRole(string(r)); ok {
+		return rv.Token + " (or " + rv.ClientID + " and " + rv.ClientSecret + ")"
 	}
-	return roleVariable(r)
+	return string(r)
 }
 
+// roleVariable is the token variable of a role.
 func roleVariable(r Role) string {
-	for _, tv := range tokenVars {
-		if tv.role == r {
-			return tv.name
-		}
+	if rv, ok := envvar.ForRole(string(r)); ok {
+		return rv.Token
 	}
 	return string(r)
 }

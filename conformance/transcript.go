@@ -3,6 +3,7 @@ package conformance
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
 	"os"
 	"strings"
@@ -49,7 +50,7 @@ func openTranscript(path string) (*transcript, error) {
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("CONFORMANCE_TRANSCRIPT: cannot write %s: %w", path, err)
+		return nil, fmt.Errorf(envvar.Transcript+": cannot write %s: %w", path, err)
 	}
 	return &transcript{f: f, enc: json.NewEncoder(f)}, nil
 }

@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"github.com/clientconf/clientconf/fixtures"
 )
 
@@ -142,12 +143,10 @@ func referenceTokens() map[string]string {
 	if err != nil {
 		panic(err)
 	}
-	vars := map[string]string{"main": "CONFORMANCE_TOKEN", "readonly": "CONFORMANCE_READONLY_TOKEN",
-		"noperm": "CONFORMANCE_NOPERM_TOKEN", "other": "CONFORMANCE_OTHER_APP_TOKEN", "admin": "CONFORMANCE_ADMIN_TOKEN"}
 	out := map[string]string{}
 	for _, tok := range tenant.Tokens {
-		if v, ok := vars[tok.Role]; ok {
-			out[v] = tok.Token
+		if rv, ok := envvar.ForRole(tok.Role); ok {
+			out[rv.Token] = tok.Token
 		}
 	}
 	return out
