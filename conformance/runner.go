@@ -19,6 +19,7 @@ import (
 	"github.com/clientconf/clientconf/conformance/contract"
 	"github.com/clientconf/clientconf/conformance/envvar"
 	"github.com/clientconf/clientconf/conformance/redact"
+	"golang.org/x/sync/errgroup"
 )
 
 // Suite holds the loaded specs and the scenario tables derived from them. Load it once and
@@ -48,9 +49,6 @@ func NewSuite(surfaces ...string) (*Suite, error) {
 	}
 	return su, nil
 }
-
-// Spec returns the loaded spec of a surface, or nil.
-func (su *Suite) Spec(surface string) *contract.Spec { return su.specs[surface] }
 
 // Scenarios lists the scenarios of a surface, sorted by ID.
 func (su *Suite) Scenarios(surface string) []Scenario { return su.scenarios[surface] }
@@ -172,30 +170,26 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(Scenari
 // Once ctx ends (deadline, interrupt), the scenarios not yet started are reported as not
 // started instead of run.
 func runPhases(ctx context.Context, scs []Scenario, limit int, run func(sc Scenario, notStarted error)) {
-	sem := make(chan struct{}, limit)
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(limit)
 	start := func(sc Scenario) {
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			run(sc, whyStopped(ctx))
-			return
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
+		// Go blocks while limit scenarios run; one that gets its slot after ctx ended is
+		// reported as not started instead of run.
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				run(sc, whyStopped(ctx))
+				return nil
+			}
 			run(sc, nil)
-		}()
+			return nil
+		})
 	}
 	for _, sc := range scs {
 		if !sc.Destructive && !sc.Serial {
 			start(sc)
 		}
 	}
-	wg.Wait()
+	_ = g.Wait() // run reports every outcome itself; nothing returns an error
 	// Serial ones, then destructive ones last: deleting a whole collection may cost the main
 	// token its own client, and nothing after it should depend on that token.
 	for _, last := range []bool{false, true} {

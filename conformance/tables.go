@@ -64,22 +64,7 @@ func successStatus(op *contract.Op) int {
 }
 
 // responseSchema is the schema of the create operation's success body (inside any envelope).
-func responseSchema(op *contract.Op) *openapi3.Schema {
-	status := successStatus(op)
-	ref := op.Operation.Responses.Status(status)
-	if ref == nil || ref.Value == nil {
-		return nil
-	}
-	mt := ref.Value.Content.Get("application/json")
-	if mt == nil || mt.Schema == nil {
-		return nil
-	}
-	sch := mt.Schema.Value
-	if key := envelopeKey(op, status); key != "" {
-		sch = sch.Properties[key].Value
-	}
-	return sch
-}
+func responseSchema(op *contract.Op) *openapi3.Schema { return successSchema(op, successStatus(op)) }
 
 // branchFor narrows a response union to the branch a request variant produces, using the
 // response's discriminator and the variant's one-value enum for that property (oidc / saml).
@@ -91,13 +76,7 @@ func branchFor(resp, req *openapi3.Schema) *openapi3.Schema {
 	if prop == nil || prop.Value == nil || len(prop.Value.Enum) != 1 {
 		return resp
 	}
-	ref := resp.Discriminator.Mapping[fmt.Sprint(prop.Value.Enum[0])]
-	for _, b := range resp.OneOf {
-		if b.Ref == ref.Ref && b.Value != nil {
-			return b.Value
-		}
-	}
-	return resp
+	return discriminated(resp, prop.Value.Enum[0])
 }
 
 // scenarios derives every table scenario of the create operation.

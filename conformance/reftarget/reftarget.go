@@ -36,14 +36,9 @@ func Start(cleanup func(func()), opts Options) (conformance.Target, error) {
 	return DescribeWith(srv.URL, opts)
 }
 
-// Describe returns the target for a reference server listening at root (e.g.
-// http://127.0.0.1:8080): Transmit under /cis, Auth0 under /api/v2, the fixture tokens.
-func Describe(root string, surfaces []string) (conformance.Target, error) {
-	return DescribeWith(root, Options{Surfaces: surfaces})
-}
-
-// DescribeWith is Describe with the surface and token options of opts (its Faults are the
-// running server's business and are ignored here).
+// DescribeWith returns the target for a reference server listening at root (e.g.
+// http://127.0.0.1:8080): every surface at its mount, the fixture tokens or client
+// credentials, as opts say (its Faults are the running server's business and are ignored here).
 func DescribeWith(root string, opts Options) (conformance.Target, error) {
 	tenant, err := fixtures.ReferenceTenant()
 	if err != nil {
