@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
 	"sync"
 )
@@ -32,7 +33,7 @@ func (s *S) appID(role Role) string {
 	r := s.Do(role, http.MethodGet, "/v1/applications").Expect(http.StatusOK)
 	list, _ := r.Object().([]any)
 	if len(list) != 1 {
-		s.T.Fatalf("%s cannot tell the %s token's app: GET /v1/applications listed %d apps; set %s", suiteErrorPrefix, role, len(list), appVariable(role))
+		s.SuiteFatalf("cannot tell the %s token's app: GET /v1/applications listed %d apps; set %s", role, len(list), appVariable(role))
 	}
 	id, _ = list[0].(map[string]any)["app_id"].(string)
 	ids.mu.Lock()
@@ -46,9 +47,9 @@ func (s *S) appID(role Role) string {
 
 func appVariable(r Role) string {
 	if r == Other {
-		return "CONFORMANCE_OTHER_APP_ID"
+		return envvar.OtherAppID
 	}
-	return "CONFORMANCE_APP_ID"
+	return envvar.AppID
 }
 
 // scratchApp creates an application with the admin token, for scenarios that delete an app

@@ -40,7 +40,7 @@ func minimalOIDC(s *S) map[string]any {
 func fixtureBody(s *S, file string) map[string]any {
 	body, err := fixtures.Body(file)
 	if err != nil {
-		s.T.Fatalf("%s %v", suiteErrorPrefix, err)
+		s.SuiteFatalf("%v", err)
 	}
 	body["name"] = s.Name("client")
 	return body
@@ -93,7 +93,7 @@ func listIDs(r *Response) map[string]bool {
 func requireEcho(s *S, r *Response, pointer string, want any) {
 	s.T.Helper()
 	if _, ok := r.Field(pointer); !ok && !r.documentedAsRequired(pointer) {
-		s.T.Logf("info: %s not in the response (allowed: the response schema does not require it)", pointer)
+		s.Observe("optional-field-absent", "%s not in the response (allowed: the response schema does not require it)", pointer)
 		return
 	}
 	requireField(s, r, pointer, want)

@@ -2,12 +2,12 @@ package conformance
 
 import (
 	"fmt"
+
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/clientconf/clientconf/specs"
 )
 
 // Config is the target configuration, read from CONFORMANCE_* environment variables.
@@ -29,84 +29,71 @@ type Config struct {
 	Transcript       string        // path of the redacted transcript ("": none)
 }
 
-// tokenVars maps each configured role to its variable.
-var tokenVars = []struct {
-	role Role
-	name string
-}{
-	{Main, "CONFORMANCE_TOKEN"}, {ReadOnly, "CONFORMANCE_READONLY_TOKEN"},
-	{NoPerm, "CONFORMANCE_NOPERM_TOKEN"}, {Other, "CONFORMANCE_OTHER_APP_TOKEN"},
-	{Admin, "CONFORMANCE_ADMIN_TOKEN"},
-}
-
 // ConfigError is a bad configuration: it names the variable and the fix.
-type ConfigError struct {
-	Variable string
-	Problem  string
-	Fix      string
-}
+type ConfigError = envvar.Error
 
-func (e *ConfigError) Error() string {
-	return fmt.Sprintf("configuration error: %s %s; fix: %s", e.Variable, e.Problem, e.Fix)
+func configError(variable, problem, fix string) error {
+	return &ConfigError{Variable: variable, Problem: problem, Fix: fix}
 }
 
 // ConfigFromEnv reads the configuration with getenv (os.Getenv in production). Token values
 // never appear in errors.
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{Tokens: map[Role]string{}, SkipBasis: map[Basis]bool{}, Timeout: 10 * time.Second, Concurrency: 8}
-	cfg.BaseURL = strings.TrimSpace(getenv("CONFORMANCE_BASE_URL"))
-	for _, tv := range tokenVars {
-		if v := strings.TrimSpace(getenv(tv.name)); v != "" {
-			cfg.Tokens[tv.role] = v
+	cfg.BaseURL = strings.TrimSpace(getenv(envvar.BaseURL))
+	for _, rv := range envvar.Roles() {
+		if v := strings.TrimSpace(getenv(rv.Token)); v != "" {
+			cfg.Tokens[Role(rv.Role)] = v
 		}
 	}
 	if err := cfg.readCredentials(getenv); err != nil {
 		return cfg, err
 	}
-	cfg.AppID = strings.TrimSpace(getenv("CONFORMANCE_APP_ID"))
-	cfg.OtherAppID = strings.TrimSpace(getenv("CONFORMANCE_OTHER_APP_ID"))
+	cfg.AppID = strings.TrimSpace(getenv(envvar.AppID))
+	cfg.OtherAppID = strings.TrimSpace(getenv(envvar.OtherAppID))
 	if cfg.BaseURL != "" {
 		u, err := url.Parse(cfg.BaseURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return cfg, &ConfigError{"CONFORMANCE_BASE_URL", fmt.Sprintf("is %q, not an absolute http(s) URL", cfg.BaseURL),
-				"set it to the API base URL, e.g. https://api.sbx.transmitsecurity.io/cis, or unset it to test the embedded reference server"}
+			return cfg, configError(envvar.BaseURL, fmt.Sprintf("is %q, not an absolute http(s) URL", cfg.BaseURL),
+				"set it to the API base URL, e.g. https://api.sbx.transmitsecurity.io/cis, or unset it to test the embedded reference server")
 		}
 		if _, fetched := cfg.Credentials[Main]; u.Scheme == "https" && cfg.Tokens[Main] == "" && !fetched {
-			return cfg, &ConfigError{"CONFORMANCE_TOKEN", "is empty (and so is CONFORMANCE_CLIENT_ID) but CONFORMANCE_BASE_URL is an https target",
-				"export CONFORMANCE_TOKEN with an access token of an app that has full client permissions, " +
-					"or CONFORMANCE_CLIENT_ID and CONFORMANCE_CLIENT_SECRET of that app to fetch its tokens"}
+			m, _ := envvar.ForRole(string(Main))
+			return cfg, configError(m.Token, "is empty (and so is "+m.ClientID+") but "+envvar.BaseURL+" is an https target",
+				"export "+m.Token+" with an access token of an app that has full client permissions, "+
+					"or "+m.ClientID+" and "+m.ClientSecret+" of that app to fetch its tokens")
 		}
 	}
-	if v := strings.TrimSpace(getenv("CONFORMANCE_SURFACES")); v != "" {
+	if v := strings.TrimSpace(getenv(envvar.Surfaces)); v != "" {
 		for _, s := range strings.Split(v, ",") {
 			s = strings.TrimSpace(s)
-			if _, ok := specs.File(s); !ok {
-				return cfg, &ConfigError{"CONFORMANCE_SURFACES", fmt.Sprintf("names unknown surface %q", s),
-					"use a comma list of " + strings.Join(specs.Surfaces(), ", ")}
+			if _, ok := SurfaceByID(s); !ok {
+				return cfg, configError(envvar.Surfaces, fmt.Sprintf("names unknown surface %q", s),
+					"use a comma list of "+strings.Join(SurfaceIDs(), ", "))
 			}
 			cfg.Surfaces = append(cfg.Surfaces, s)
 		}
 	}
-	switch v := strings.TrimSpace(getenv("CONFORMANCE_ALLOW_DESTRUCTIVE")); v {
+	switch v := strings.TrimSpace(getenv(envvar.AllowDestructive)); v {
 	case "", "0", "false":
 	case "1", "true":
 		cfg.AllowDestructive = true
 	default:
-		return cfg, &ConfigError{"CONFORMANCE_ALLOW_DESTRUCTIVE", fmt.Sprintf("is %q", v),
-			"set it to 1 to allow collection deletes, or leave it unset"}
+		return cfg, configError(envvar.AllowDestructive, fmt.Sprintf("is %q", v),
+			"set it to 1 to allow collection deletes, or leave it unset")
 	}
 	if err := cfg.readTransport(getenv); err != nil {
 		return cfg, err
 	}
-	if v := strings.TrimSpace(getenv("CONFORMANCE_SKIP_BASIS")); v != "" {
+	if v := strings.TrimSpace(getenv(envvar.SkipBasis)); v != "" {
 		for _, b := range strings.Split(v, ",") {
 			b = strings.TrimSpace(b)
 			switch Basis(b) {
 			case Spec, Documented, Assumed:
 				cfg.SkipBasis[Basis(b)] = true
 			default:
-				return cfg, &ConfigError{"CONFORMANCE_SKIP_BASIS", fmt.Sprintf("names unknown basis %q", b),
-					"use a comma list of spec, documented, assumed"}
+				return cfg, configError(envvar.SkipBasis, fmt.Sprintf("names unknown basis %q", b),
+					"use a comma list of spec, documented, assumed")
 			}
 		}
 	}
@@ -127,43 +114,47 @@ func (c Config) surfacesFor() []string {
 	if c.Tokens[Main] == "" && c.Tokens[Admin] == "" && !mainFetched && !adminFetched {
 		return nil
 	}
-	if c.auth0Target() {
-		return []string{"auth0"}
+	var out []string
+	vendor := c.vendorSurface().Vendor
+	for _, s := range Surfaces() {
+		if s.Vendor == vendor {
+			out = append(out, s.ID)
+		}
 	}
-	return []string{"clients", "applications"}
+	return out
 }
 
 // readTransport reads the request policy variables.
 func (c *Config) readTransport(getenv func(string) string) error {
-	if v := strings.TrimSpace(getenv("CONFORMANCE_TIMEOUT")); v != "" {
+	if v := strings.TrimSpace(getenv(envvar.Timeout)); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
-			return &ConfigError{"CONFORMANCE_TIMEOUT", fmt.Sprintf("is %q", v), "set a positive duration per request, e.g. 10s"}
+			return configError(envvar.Timeout, fmt.Sprintf("is %q", v), "set a positive duration per request, e.g. 10s")
 		}
 		c.Timeout = d
 	}
 	c.Deadline = 15 * time.Minute
-	if v := strings.TrimSpace(getenv("CONFORMANCE_DEADLINE")); v != "" {
+	if v := strings.TrimSpace(getenv(envvar.Deadline)); v != "" {
 		d, err := time.ParseDuration(v)
 		if err != nil || d <= 0 {
-			return &ConfigError{"CONFORMANCE_DEADLINE", fmt.Sprintf("is %q", v), "set a positive duration for the whole run, e.g. 10m"}
+			return configError(envvar.Deadline, fmt.Sprintf("is %q", v), "set a positive duration for the whole run, e.g. 10m")
 		}
 		c.Deadline = d
 	}
-	if v := strings.TrimSpace(getenv("CONFORMANCE_CONCURRENCY")); v != "" {
+	if v := strings.TrimSpace(getenv(envvar.Concurrency)); v != "" {
 		n, err := strconv.Atoi(v)
 		if err != nil || n < 1 || n > 256 {
-			return &ConfigError{"CONFORMANCE_CONCURRENCY", fmt.Sprintf("is %q", v), "set a whole number of scenarios in flight from 1 to 256"}
+			return configError(envvar.Concurrency, fmt.Sprintf("is %q", v), "set a whole number of scenarios in flight from 1 to 256")
 		}
 		c.Concurrency = n
 	}
-	if v := strings.TrimSpace(getenv("CONFORMANCE_RPS")); v != "" {
+	if v := strings.TrimSpace(getenv(envvar.RPS)); v != "" {
 		f, err := strconv.ParseFloat(v, 64)
 		if err != nil || f <= 0 {
-			return &ConfigError{"CONFORMANCE_RPS", fmt.Sprintf("is %q", v), "set a positive number of requests per second, or unset it for no limit"}
+			return configError(envvar.RPS, fmt.Sprintf("is %q", v), "set a positive number of requests per second, or unset it for no limit")
 		}
 		c.RPS = f
 	}
-	c.Transcript = strings.TrimSpace(getenv("CONFORMANCE_TRANSCRIPT"))
+	c.Transcript = strings.TrimSpace(getenv(envvar.Transcript))
 	return nil
 }

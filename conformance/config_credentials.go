@@ -2,6 +2,8 @@ package conformance
 
 import (
 	"net/http"
+
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/url"
 	"strings"
 
@@ -15,38 +17,30 @@ type Credentials struct {
 	ClientSecret string
 }
 
-// credentialVars maps each role to its client id and secret variables.
-var credentialVars = []struct {
-	role       Role
-	id, secret string
-}{
-	{Main, "CONFORMANCE_CLIENT_ID", "CONFORMANCE_CLIENT_SECRET"},
-	{ReadOnly, "CONFORMANCE_READONLY_CLIENT_ID", "CONFORMANCE_READONLY_CLIENT_SECRET"},
-	{NoPerm, "CONFORMANCE_NOPERM_CLIENT_ID", "CONFORMANCE_NOPERM_CLIENT_SECRET"},
-	{Other, "CONFORMANCE_OTHER_APP_CLIENT_ID", "CONFORMANCE_OTHER_APP_CLIENT_SECRET"},
-	{Admin, "CONFORMANCE_ADMIN_CLIENT_ID", "CONFORMANCE_ADMIN_CLIENT_SECRET"},
-}
-
 // readCredentials reads the client credentials of every role. A role has either a fixed token or
 // client credentials, never both: with both set, which one the run used would be a guess.
 func (c *Config) readCredentials(getenv func(string) string) error {
 	c.Credentials = map[Role]Credentials{}
-	for _, cv := range credentialVars {
+	for _, rv := range envvar.Roles() {
+		cv := struct {
+			role       Role
+			id, secret string
+		}{Role(rv.Role), rv.ClientID, rv.ClientSecret}
 		id, secret := strings.TrimSpace(getenv(cv.id)), strings.TrimSpace(getenv(cv.secret))
 		switch {
 		case id == "" && secret == "":
 			continue
 		case secret == "":
-			return &ConfigError{cv.secret, "is empty but " + cv.id + " is set",
-				"export " + cv.secret + " with that client's secret, or unset " + cv.id}
+			return configError(cv.secret, "is empty but "+cv.id+" is set",
+				"export "+cv.secret+" with that client's secret, or unset "+cv.id)
 		case id == "":
-			return &ConfigError{cv.id, "is empty but " + cv.secret + " is set",
-				"export " + cv.id + " with the client id the secret belongs to, or unset " + cv.secret}
+			return configError(cv.id, "is empty but "+cv.secret+" is set",
+				"export "+cv.id+" with the client id the secret belongs to, or unset "+cv.secret)
 		}
 		if c.Tokens[cv.role] != "" {
 			tokenVar := roleVariable(cv.role)
-			return &ConfigError{tokenVar, "is set together with " + cv.id + " (the " + string(cv.role) + " role can only have one)",
-				"unset " + tokenVar + " to fetch the role's tokens with the client credentials, or unset " + cv.id + " and " + cv.secret + " to use the fixed token"}
+			return configError(tokenVar, "is set together with "+cv.id+" (the "+string(cv.role)+" role can only have one)",
+				"unset "+tokenVar+" to fetch the role's tokens with the client credentials, or unset "+cv.id+" and "+cv.secret+" to use the fixed token")
 		}
 		c.Credentials[cv.role] = Credentials{ClientID: id, ClientSecret: secret}
 	}
@@ -67,42 +61,54 @@ func (c *Config) readTokenEndpoint(getenv func(string) string) error {
 		return nil // already reported by ConfigFromEnv
 	}
 	root := base.Scheme + "://" + base.Host
-	auth0 := c.auth0Target()
-	c.TokenURL = root + "/oidc/token"
+	vs := c.vendorSurface()
+	auth0 := vs.AudiencePath != ""
+	c.TokenURL = root + vs.TokenPath
 	if auth0 {
-		c.TokenURL = root + "/oauth/token"
-		c.Audience = root + "/api/v2/"
+		c.Audience = root + vs.AudiencePath
 	}
-	if v := strings.TrimSpace(getenv("CONFORMANCE_TOKEN_URL")); v != "" {
+	if v := strings.TrimSpace(getenv(envvar.TokenURL)); v != "" {
 		u, err := url.Parse(v)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.User != nil {
-			return &ConfigError{"CONFORMANCE_TOKEN_URL", "is not an absolute http(s) URL without credentials in it",
-				"set it to the token endpoint, e.g. " + c.TokenURL + ", or unset it to use that default"}
+			return configError(envvar.TokenURL, "is not an absolute http(s) URL without credentials in it",
+				"set it to the token endpoint, e.g. "+c.TokenURL+", or unset it to use that default")
 		}
 		c.TokenURL = v
 	}
-	if v := strings.TrimSpace(getenv("CONFORMANCE_AUDIENCE")); v != "" {
+	if v := strings.TrimSpace(getenv(envvar.Audience)); v != "" {
 		if !auth0 {
-			return &ConfigError{"CONFORMANCE_AUDIENCE", "is set but the target is Transmit, whose token endpoint takes no audience",
-				"unset CONFORMANCE_AUDIENCE (it is for Auth0 targets only)"}
+			return configError(envvar.Audience, "is set but the target is Transmit, whose token endpoint takes no audience",
+				"unset "+envvar.Audience+" (it is for Auth0 targets only)")
 		}
 		c.Audience = v
 	}
 	return nil
 }
 
-// auth0Target reports whether the configured target is an Auth0 Management API.
-func (c Config) auth0Target() bool {
+// vendorSurface is a surface of the configured target's vendor (they share the token
+// endpoint): of the listed surfaces, else told by the base URL (its mount or host), else
+// Transmit's.
+func (c Config) vendorSurface() Surface {
+	all := Surfaces()
 	if len(c.Surfaces) > 0 {
-		for _, s := range c.Surfaces {
-			if s != "auth0" {
-				return false
+		first, _ := SurfaceByID(c.Surfaces[0])
+		for _, id := range c.Surfaces {
+			if s, _ := SurfaceByID(id); s.Vendor != first.Vendor {
+				return all[0] // mixed vendors: Transmit's endpoint, as before
 			}
 		}
-		return true
+		return first
 	}
-	return strings.Contains(c.BaseURL, "/api/v2") || strings.Contains(c.BaseURL, "auth0.com")
+	for _, s := range all {
+		if s.Vendor != all[0].Vendor && (strings.Contains(c.BaseURL, s.Mount) || s.Host != "" && strings.Contains(c.BaseURL, s.Host)) {
+			return s
+		}
+	}
+	return all[0]
 }
+
+// auth0Target reports whether the configured target is an Auth0 Management API.
+func (c Config) auth0Target() bool { return c.vendorSurface().Vendor == Auth0 }
 
 // tokenSources builds a client credentials token source per role with credentials.
 func (c Config) tokenSources() map[Role]TokenSource {
@@ -110,9 +116,9 @@ func (c Config) tokenSources() map[Role]TokenSource {
 		return nil
 	}
 	client := c.tokenClient()
-	style, audience := tokens.Form, ""
+	style, audience := c.vendorSurface().TokenStyle, ""
 	if c.auth0Target() {
-		style, audience = tokens.JSON, c.Audience
+		audience = c.Audience
 	}
 	out := map[Role]TokenSource{}
 	for role, cr := range c.Credentials {

@@ -1,14 +1,13 @@
 package conformance
 
 import (
-	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -22,11 +21,13 @@ const maxBody = 8 << 20
 // S is the scenario context: it sends requests as a role, checks every exchange against the
 // spec, registers cleanup of what it creates, and reports failures with full context.
 type S struct {
-	T    TB
-	sc   Scenario
-	env  *env
-	spec *contract.Spec
-	base string
+	T       TB
+	verdict *verdict
+	sc      Scenario
+	surface Surface
+	env     *env
+	spec    *contract.Spec
+	base    string
 	// values carries ids between steps of one scenario (Remember / Recall); a scenario runs
 	// on one goroutine, so it needs no lock.
 	values map[string]string
@@ -97,42 +98,45 @@ func Header(key, value string) Opt {
 // 429/503 with Retry-After) are reported and mark the scenario flaky.
 func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 	s.T.Helper()
-	rq := &request{header: http.Header{}, query: url.Values{}}
+	rq := request{header: http.Header{}, query: url.Values{}}
 	for _, o := range opts {
-		o(rq)
+		o(&rq)
 	}
 	u := s.base + path
 	if len(rq.query) > 0 {
 		u += "?" + rq.query.Encode()
 	}
+	if !s.env.hasRole(role) && role != NoToken && role != BadToken {
+		s.Skip(NotConfigured, "skipped: needs the %s role; set %s", role, roleHint(role))
+	}
 	r := &Response{s: s, Role: role, Method: method, Path: path, URL: u, ReqBody: rq.body}
 	ctx := s.T.Context()
-	err := s.send(ctx, r, rq)
-	s.env.noteExchange(err)
-	if err != nil {
-		s.T.Fatalf("%s %s %s (as %s) got no usable response: %s", suiteErrorPrefix, method, s.redact(u), role, s.redact(err.Error()))
+	r.Op, r.Params, _ = s.spec.Route(method, path)
+	err := s.env.exchange(ctx, r, outbound{purpose: PurposeScenario, scenario: s.sc.ID, request: rq})
+	var te *tokenError
+	switch {
+	case errors.As(err, &te):
+		s.SuiteFatalf("%v", err)
+	case err != nil:
+		s.env.noteExchange(err)
+		s.SuiteFatalf("%s %s (as %s) got no usable response: %s", method, u, role, describeTransportError(err))
 	}
+	s.env.noteExchange(nil)
 	if len(r.Retries) > 0 {
 		s.flaky(r)
 	}
-	s.env.redactor.Learn(r.Body) // before any message shows the body
-	if len(r.Body) > maxBody {
-		s.fail(r, "transport/body-size", fmt.Sprintf("a response body of at most %d bytes", maxBody), "a larger body (cut off)")
-		r.Body = r.Body[:maxBody]
-		s.env.transcript.record(s, r)
+	if r.CutOff {
+		s.failCheck(r, "transport/body-size", fmt.Sprintf("a response body of at most %d bytes", maxBody), "a larger body (cut off)", false)
 		s.T.Fatalf("(scenario stopped: the response was cut off, so nothing more can be checked on it)")
 	}
-	s.env.transcript.record(s, r)
 	defer s.addStep(r)
 	if r.Status == http.StatusTooManyRequests {
 		// Still rate limited after the retries the budget allowed: the suite could not check
 		// this step, which says nothing about the target's conformance.
-		s.T.Fatalf("%s %s %s (as %s) was still answered 429 Too Many Requests after %d attempts; fix: lower CONFORMANCE_CONCURRENCY or set CONFORMANCE_RPS",
-			suiteErrorPrefix, method, s.redact(u), role, len(r.Retries)+1)
+		s.SuiteFatalf("%s %s (as %s) was still answered 429 Too Many Requests after %d attempts; fix: lower "+envvar.Concurrency+" or set "+envvar.RPS,
+			method, u, role, len(r.Retries)+1)
 	}
-	op, params, _ := s.spec.Route(method, path)
-	r.Op, r.Params = op, params
-	if op != nil {
+	if op := r.Op; op != nil {
 		for _, v := range contract.Check(ctx, contract.Exchange{Op: op, Method: method, Status: r.Status, Header: r.Header, Body: r.Body}) {
 			s.failViolation(r, v)
 		}
@@ -144,96 +148,9 @@ func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 	return r
 }
 
-// send performs the exchange with the retry policy, and refreshes a fetched token once when
-// the target answers 401 to it.
-func (s *S) send(ctx context.Context, r *Response, rq *request) error {
-	refreshed := false
-	for attempt := 1; ; attempt++ {
-		if err := s.env.wait(ctx); err != nil {
-			return err
-		}
-		auth, fromSource, err := s.attempt(ctx, r, rq)
-		if err != nil {
-			if retry, why := s.env.retryAfterError(r.Method, err, attempt); retry {
-				r.Retries = append(r.Retries, why)
-				continue
-			}
-			return errors.New(describeTransportError(err))
-		}
-		if r.Status == http.StatusUnauthorized && fromSource && !refreshed {
-			// A fetched token may have expired mid-run: fetch a new one and try once more.
-			refreshed = true
-			s.env.invalidate(r.Role, strings.TrimPrefix(auth, "Bearer "))
-			r.Retries = append(r.Retries, fmt.Sprintf("attempt %d: 401 to a fetched token, refreshed it", attempt))
-			continue
-		}
-		if wait, why, ok := s.env.retryAfterStatus(ctx, r.Method, r.Status, r.Header, attempt); ok {
-			r.Retries = append(r.Retries, why)
-			if err := sleep(ctx, wait); err != nil {
-				return err
-			}
-			continue
-		}
-		return nil
-	}
-}
-
-// attempt sends the request once and reads the response into r. CONFORMANCE_TIMEOUT bounds
-// each attempt, not the whole exchange: Retry-After waits between attempts count against the
-// run's budget instead, so a short timeout does not rule out retrying a 429.
-func (s *S) attempt(ctx context.Context, r *Response, rq *request) (auth string, fromSource bool, err error) {
-	ctx, cancel := context.WithTimeout(ctx, s.env.target.timeout())
-	defer cancel()
-	auth, fromSource = s.authorization(ctx, r.Role)
-	req, err := http.NewRequestWithContext(ctx, r.Method, r.URL, bytes.NewReader(rq.body))
-	if err != nil {
-		return auth, fromSource, fmt.Errorf("cannot build the request: %w", err)
-	}
-	req.Header = rq.header.Clone()
-	if rq.contentType != "" {
-		req.Header.Set("Content-Type", rq.contentType)
-	}
-	req.Header.Set("Accept", "application/json")
-	if auth != "" && req.Header.Get("Authorization") == "" {
-		req.Header.Set("Authorization", auth)
-	}
-	start := time.Now()
-	resp, err := s.env.client.Do(req)
-	if err != nil {
-		return auth, fromSource, err
-	}
-	defer resp.Body.Close()
-	r.Status, r.Header = resp.StatusCode, resp.Header
-	r.Body, err = io.ReadAll(io.LimitReader(resp.Body, maxBody+1))
-	r.Elapsed = time.Since(start)
-	if err != nil {
-		return auth, fromSource, fmt.Errorf("reading the response body failed: %w", err)
-	}
-	return auth, fromSource, nil
-}
-
-// authorization returns the Authorization header for a role, skipping the scenario when the
-// role is not configured.
-func (s *S) authorization(ctx context.Context, role Role) (header string, fromSource bool) {
-	switch role {
-	case NoToken:
-		return "", false
-	case BadToken:
-		return "Bearer clientconf-not-a-valid-token-" + strings.TrimSuffix(s.env.prefix, "-"), false
-	}
-	if !s.env.hasRole(role) {
-		s.T.Skipf("skipped: needs the %s role; set %s", role, roleHint(role))
-	}
-	tok, fromSource, err := s.env.token(ctx, role)
-	if err != nil {
-		s.T.Fatalf("%s %v", suiteErrorPrefix, err)
-	}
-	return "Bearer " + tok, fromSource
-}
-
 // flaky reports that an exchange needed retries: the scenario may pass, but never silently.
 func (s *S) flaky(r *Response) {
-	s.T.Attr("flaky", "true")
+	s.verdict.set(func(v *verdict) { v.flaky = true })
 	s.T.Logf("%s %s %s (as %s) needed %d retries: %s", flakyMarker, r.Method, s.redact(r.URL), r.Role,
 		len(r.Retries), s.redact(strings.Join(r.Retries, "; ")))
 }
@@ -258,6 +175,7 @@ type Response struct {
 	Header  http.Header
 	Body    []byte
 	Retries []string          // why each retry happened
+	CutOff  bool              // the body was longer than maxBody and is cut there
 	Elapsed time.Duration     // of the last attempt
 	Op      *contract.Op      // nil when the spec documents no such method on the path
 	Params  map[string]string // path parameters, when Op is known
@@ -270,7 +188,9 @@ type Response struct {
 func (r *Response) Expect(codes ...int) *Response {
 	r.s.T.Helper()
 	if !r.Is(codes...) {
-		r.s.fail(r, "status", "status "+joinCodes(codes), fmt.Sprintf("status %d", r.Status))
+		// Expecting only successes marks a step the scenario needed (create, read back).
+		setup := !slices.ContainsFunc(codes, func(c int) bool { return c >= 300 })
+		r.s.failCheck(r, "status", "status "+joinCodes(codes), fmt.Sprintf("status %d", r.Status), setup)
 		r.s.T.Fatalf("(scenario stopped: the steps after this one depend on it)")
 	}
 	return r

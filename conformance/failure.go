@@ -2,7 +2,6 @@ package conformance
 
 import (
 	"fmt"
-	"net/http"
 	"strings"
 
 	"github.com/clientconf/clientconf/conformance/contract"
@@ -21,9 +20,52 @@ const (
 
 // fail reports a broken rule with everything a stranger needs: the scenario and its
 // requirement, the request, the rule, what was expected and what came back. Secrets masked.
+// The same facts go into a `failure` attribute for the reports.
 func (s *S) fail(r *Response, check, expected, actual string) {
 	s.T.Helper()
+	s.failCheck(r, check, expected, actual, false)
+}
+
+// failCheck is fail with setup: whether r was a step the scenario needed rather than the
+// exchange its requirement is about.
+func (s *S) failCheck(r *Response, check, expected, actual string, setup bool) {
+	s.T.Helper()
+	f := failureOf(r, s.sc.ID+": "+check, checkKind(check), s.sc.Basis)
+	f.Expected, f.Actual, f.Setup = expected, actual, setup
+	f.Message = oneLineMessage(r, check, expected, actual)
+	s.record(f)
 	s.T.Errorf("%s", s.message(r, s.sc.ID+": "+check, "", expected, actual))
+}
+
+// checkKind classifies a scenario check by its name.
+func checkKind(check string) string {
+	switch {
+	case check == "status":
+		return KindStatus
+	case strings.HasPrefix(check, "transport/"):
+		return KindTransport
+	}
+	return KindValue
+}
+
+// violationKind classifies a spec violation by its rule.
+func violationKind(rule string) string {
+	switch rule {
+	case contract.RuleStatus:
+		return KindStatus
+	case contract.RuleContentType, contract.RuleEmptyBody:
+		return KindContentType
+	}
+	return KindSchema
+}
+
+// oneLineMessage is the line a report shows for a failure.
+func oneLineMessage(r *Response, check, expected, actual string) string {
+	msg := check + ": expected " + expected + ", got " + actual
+	if r != nil {
+		msg = fmt.Sprintf("%s %s (as %s) → %d: %s", r.Method, r.Path, r.Role, r.Status, msg)
+	}
+	return msg
 }
 
 func (s *S) failViolation(r *Response, v contract.Violation) {
@@ -35,6 +77,10 @@ func (s *S) failViolation(r *Response, v contract.Violation) {
 	if v.Keyword != "" {
 		what += fmt.Sprintf(" (schema keyword %q)", v.Keyword)
 	}
+	f := failureOf(r, strings.TrimPrefix(v.Rule, "spec/"), violationKind(v.Rule), Spec)
+	f.Field, f.Expected, f.Actual = v.Pointer, what, v.Reason
+	f.Message = oneLineMessage(r, v.Rule+" "+v.Pointer, what, v.Reason)
+	s.record(f)
 	s.T.Errorf("%s", s.message(r, v.Rule+" [basis: spec]", v.Pointer, what, v.Reason))
 }
 
@@ -83,41 +129,25 @@ func (s *S) Errorf(r *Response, check, expected, actual string) {
 // Fatalf is Errorf that also ends the scenario, for steps later ones depend on.
 func (s *S) Fatalf(r *Response, check, expected, actual string) {
 	s.T.Helper()
-	s.fail(r, check, expected, actual)
+	s.failCheck(r, check, expected, actual, true)
 	s.T.Fatalf("(scenario stopped: the steps after this one depend on it)")
 }
 
-// checkErrorBody applies the surface's rule for error bodies beyond their schema: the code
-// in the body equals the HTTP status (Transmit: assumed; Auth0: documented, with the reason
-// phrase).
+// failErrorBody reports a broken error-body rule of the surface.
+func (s *S) failErrorBody(r *Response, basis Basis, check, expected, actual string) {
+	f := failureOf(r, "error-body", KindValue, basis)
+	f.Expected, f.Actual = expected, actual
+	f.Message = oneLineMessage(r, check, expected, actual)
+	s.record(f)
+	s.T.Errorf("%s", s.message(r, s.sc.ID+": "+check, "", expected, actual))
+}
+
+// checkErrorBody applies the surface's rule for error bodies beyond their schema.
 func (s *S) checkErrorBody(r *Response) {
-	if r.Status < 400 {
+	if r.Status < 400 || s.surface.ErrorBody == nil {
 		return
 	}
-	obj, ok := r.JSON().(map[string]any)
-	if !ok {
-		return
-	}
-	switch s.sc.Surface() {
-	case "clients", "applications":
-		if s.env.target.SkipBasis[Assumed] {
-			return
-		}
-		if code, ok := obj["error_code"].(float64); ok && int(code) != r.Status {
-			s.fail(r, "error_code equals the HTTP status [basis: assumed]",
-				fmt.Sprintf("error_code %d", r.Status), fmt.Sprintf("error_code %v", code))
-		}
-	case "auth0":
-		if s.env.target.SkipBasis[Documented] {
-			return
-		}
-		if code, ok := obj["statusCode"].(float64); ok && int(code) != r.Status {
-			s.fail(r, "statusCode equals the HTTP status [basis: documented]",
-				fmt.Sprintf("statusCode %d", r.Status), fmt.Sprintf("statusCode %v", code))
-		}
-		if phrase, ok := obj["error"].(string); ok && phrase != http.StatusText(r.Status) {
-			s.fail(r, "error is the HTTP reason phrase [basis: documented]",
-				fmt.Sprintf("error %q", http.StatusText(r.Status)), fmt.Sprintf("error %q", phrase))
-		}
+	if obj, ok := r.JSON().(map[string]any); ok {
+		s.surface.ErrorBody(s, r, obj)
 	}
 }

@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -42,7 +43,7 @@ func (s *S) registerCleanup(r *Response) {
 		params[name] = v
 	}
 	if del == nil {
-		s.T.Errorf("%s x-cleanup of %s names unknown operation %q", suiteErrorPrefix, r.Op.ID, cl.OperationID)
+		s.SuiteErrorf("x-cleanup of %s names unknown operation %q", r.Op.ID, cl.OperationID)
 		return
 	}
 	path := del.Expand(params)
@@ -52,7 +53,7 @@ func (s *S) registerCleanup(r *Response) {
 		// A minted token's scopes were picked for a check, not for deleting: Main deletes.
 		role = Main
 	}
-	s.T.Cleanup(func() { s.env.deleteCreated(s.sc.Surface(), del, path, role) })
+	s.T.Cleanup(func() { s.env.deleteCreated(s.sc.ID, s.sc.Surface(), del, path, role) })
 }
 
 // resolveExpression evaluates the two OpenAPI runtime expressions x-cleanup uses.
@@ -71,8 +72,9 @@ func resolveExpression(expr string, r *Response) (string, bool) {
 
 // deleteCreated deletes one created resource, as the creating role and then as the others
 // that may delete. Gone already (404) counts as deleted. It runs after the scenario's context
-// ended, so it has its own.
-func (e *env) deleteCreated(surface string, del *contract.Op, path string, creator Role) {
+// ended, so it has its own; it goes through the same exchange as the scenario's requests
+// (pacing, retries, transcript).
+func (e *env) deleteCreated(scenario, surface string, del *contract.Op, path string, creator Role) {
 	url := e.target.BaseURLs[surface] + path
 	if n := e.ledger.unanswered.Load(); n >= maxUnanswered {
 		e.ledger.leftover(fmt.Sprintf("%s %s %s (not tried: the last %d deletes got no response)", surface, del.Method, e.redactor.String(url), n))
@@ -81,25 +83,16 @@ func (e *env) deleteCreated(surface string, del *contract.Op, path string, creat
 	var last string
 	tried := map[Role]bool{}
 	for _, role := range []Role{creator, Main, Admin} {
-		if tried[role] {
+		if tried[role] || !e.hasRole(role) {
 			continue
 		}
 		tried[role] = true
-		ctx, cancel := context.WithTimeout(context.Background(), e.target.timeout())
-		tok, _, err := e.token(ctx, role)
-		if err != nil || tok == "" {
-			cancel()
+		r := &Response{Role: role, Method: del.Method, Path: path, URL: url, Op: del}
+		err := e.exchange(context.Background(), r, outbound{purpose: PurposeCleanup, scenario: scenario})
+		var te *tokenError
+		if errors.As(err, &te) {
 			continue
 		}
-		req, err := http.NewRequestWithContext(ctx, del.Method, url, nil)
-		if err != nil {
-			cancel()
-			last = err.Error()
-			break
-		}
-		req.Header.Set("Authorization", "Bearer "+tok)
-		resp, err := e.client.Do(req)
-		cancel()
 		if err != nil {
 			// No answer at all: another role's token will not get one either.
 			last = e.redactor.String(describeTransportError(err))
@@ -107,11 +100,10 @@ func (e *env) deleteCreated(surface string, del *contract.Op, path string, creat
 			break
 		}
 		e.ledger.unanswered.Store(0)
-		resp.Body.Close()
-		if resp.StatusCode/100 == 2 || resp.StatusCode == http.StatusNotFound {
+		if r.Status/100 == 2 || r.Status == http.StatusNotFound {
 			return
 		}
-		last = fmt.Sprintf("status %d as %s", resp.StatusCode, role)
+		last = fmt.Sprintf("status %d as %s", r.Status, role)
 	}
 	e.ledger.leftover(fmt.Sprintf("%s %s %s (%s)", surface, del.Method, e.redactor.String(url), last))
 }

@@ -2,8 +2,9 @@ package conformance
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
 	"time"
 )
@@ -14,6 +15,9 @@ func (e *env) checkReachable(ctx context.Context) error {
 	role := Main
 	if !e.target.hasRole(role) {
 		role = Admin
+	}
+	if !e.target.hasRole(role) {
+		role = NoToken
 	}
 	for _, surface := range e.target.Surfaces() {
 		sp := e.suite.specs[surface]
@@ -29,36 +33,26 @@ func (e *env) checkReachable(ctx context.Context) error {
 		}
 		url := e.target.BaseURLs[surface] + path
 		timeout := min(e.target.timeout(), 10*time.Second)
-		rctx, cancel := context.WithTimeout(ctx, timeout)
-		req, err := http.NewRequestWithContext(rctx, http.MethodGet, url, nil)
-		if err != nil {
-			cancel()
-			return fmt.Errorf("CONFORMANCE_BASE_URL gives a bad request URL %q: %w", url, err)
-		}
-		tok, _, err := e.token(rctx, role)
-		if err != nil {
-			cancel()
-			return err
-		}
-		if tok != "" {
-			req.Header.Set("Authorization", "Bearer "+tok)
-		}
-		resp, err := e.client.Do(req)
-		if err != nil {
-			cancel()
-			return fmt.Errorf("target unreachable, no scenario ran: GET %s: %s; fix: check CONFORMANCE_BASE_URL and that the server is up",
+		r := &Response{Role: role, Method: http.MethodGet, Path: path, URL: url}
+		r.Op, r.Params, _ = sp.Route(http.MethodGet, path)
+		// The exchange reads the answer whole: a target that sends headers and then drips or
+		// stalls must stop the run here, not cost a timeout in every scenario.
+		err := e.exchange(ctx, r, outbound{purpose: PurposePreflight, timeout: timeout})
+		var te *tokenError
+		var be *bodyError
+		switch {
+		case errors.As(err, &te):
+			return te
+		case errors.As(err, &be):
+			return fmt.Errorf("the target sent no whole response, no scenario ran: GET %s: reading the body: %s; fix: check that the server is healthy, or raise "+envvar.Timeout+" (%s)",
+				url, e.redactor.String(describeTransportError(be.err)), timeout)
+		case errors.Is(err, errBuild):
+			return fmt.Errorf(envvar.BaseURL+" gives a bad request URL %q: %w", url, err)
+		case err != nil:
+			return fmt.Errorf("target unreachable, no scenario ran: GET %s: %s; fix: check "+envvar.BaseURL+" and that the server is up",
 				url, e.redactor.String(describeTransportError(err)))
 		}
-		// Read the answer whole: a target that sends headers and then drips or stalls must stop
-		// the run here, not cost a timeout in every scenario.
-		_, err = io.Copy(io.Discard, io.LimitReader(resp.Body, maxBody))
-		resp.Body.Close()
-		cancel()
-		if err != nil {
-			return fmt.Errorf("the target sent no whole response, no scenario ran: GET %s: reading the body: %s; fix: check that the server is healthy, or raise CONFORMANCE_TIMEOUT (%s)",
-				url, e.redactor.String(describeTransportError(err)), timeout)
-		}
-		if resp.StatusCode == http.StatusUnauthorized {
+		if r.Status == http.StatusUnauthorized {
 			return fmt.Errorf("the target rejected the %s token (GET %s → 401), no scenario ran; fix: set %s to a valid, unexpired token",
 				role, url, roleVariable(role))
 		}

@@ -17,7 +17,9 @@ import (
 	"time"
 
 	"github.com/clientconf/clientconf/conformance/contract"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"github.com/clientconf/clientconf/conformance/redact"
+	"golang.org/x/sync/errgroup"
 )
 
 // Suite holds the loaded specs and the scenario tables derived from them. Load it once and
@@ -30,22 +32,23 @@ type Suite struct {
 // NewSuite loads the specs of the given surfaces (every surface when none is given).
 func NewSuite(surfaces ...string) (*Suite, error) {
 	if len(surfaces) == 0 {
-		surfaces = []string{"clients", "applications", "auth0"}
+		surfaces = SurfaceIDs()
 	}
 	su := &Suite{specs: map[string]*contract.Spec{}, scenarios: map[string][]Scenario{}}
-	for _, s := range surfaces {
-		sp, err := contract.Load(s)
-		if err != nil {
-			return nil, fmt.Errorf("load %s spec: %w", s, err)
+	for _, id := range surfaces {
+		surface, ok := SurfaceByID(id)
+		if !ok {
+			return nil, fmt.Errorf("unknown surface %q (known: %v)", id, SurfaceIDs())
 		}
-		su.specs[s] = sp
-		su.scenarios[s] = scenariosFor(s, sp)
+		sp, err := contract.Load(id)
+		if err != nil {
+			return nil, fmt.Errorf("load %s spec: %w", id, err)
+		}
+		su.specs[id] = sp
+		su.scenarios[id] = surface.Catalogue(sp)
 	}
 	return su, nil
 }
-
-// Spec returns the loaded spec of a surface, or nil.
-func (su *Suite) Spec(surface string) *contract.Spec { return su.specs[surface] }
 
 // Scenarios lists the scenarios of a surface, sorted by ID.
 func (su *Suite) Scenarios(surface string) []Scenario { return su.scenarios[surface] }
@@ -68,7 +71,7 @@ func (su *Suite) Run(t *testing.T, target Target) {
 		t.Fatalf("%s %v", suiteErrorPrefix, err)
 	}
 	if len(target.Surfaces()) == 0 {
-		t.Fatalf("%s no surface selected: set CONFORMANCE_TOKEN (and CONFORMANCE_SURFACES) for the target", suiteErrorPrefix)
+		t.Fatalf("%s no surface selected: set CONFORMANCE_TOKEN (and "+envvar.Surfaces+") for the target", suiteErrorPrefix)
 	}
 	t.Logf("target: %s; surfaces: %v; run prefix: %s", target.Name, target.Surfaces(), e.prefix)
 	t.Cleanup(func() {
@@ -84,14 +87,22 @@ func (su *Suite) Run(t *testing.T, target Target) {
 	defer cancel()
 	ctx, stopWatching := e.watchTarget(ctx)
 	defer stopWatching()
-	runPhases(ctx, su.selected(target, nil), target.concurrency(), func(sc Scenario, notStarted error) {
+	var skipped atomic.Int64
+	var why atomic.Value
+	runPhases(ctx, su.selected(target, nil), target.concurrency(), func(sc Scenario, stopped error) {
 		t.Run(sc.ID, func(t *testing.T) {
-			if notStarted != nil {
-				t.Fatalf("%s not started: %v", suiteErrorPrefix, notStarted)
+			if stopped != nil {
+				skipped.Add(1)
+				why.Store(stopped.Error())
+				notStarted(t, sc, stopped)
 			}
 			e.runScenario(t, sc)
 		})
 	})
+	if n := skipped.Load(); n > 0 {
+		// The run is incomplete: that is the suite's failure to check, not the target's.
+		t.Errorf("%s %d scenarios not started: %s", suiteErrorPrefix, n, why.Load())
+	}
 }
 
 func withDeadline(ctx context.Context, d time.Duration) (context.Context, context.CancelFunc) {
@@ -108,7 +119,7 @@ func whyStopped(ctx context.Context) error {
 		return gone
 	}
 	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
-		return errors.New("the run's deadline (CONFORMANCE_DEADLINE) passed")
+		return errors.New("the run's deadline (" + envvar.Deadline + ") passed")
 	}
 	return errors.New("the run was interrupted")
 }
@@ -128,19 +139,15 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(Scenari
 	defer cancel()
 	ctx, stopWatching := e.watchTarget(ctx)
 	defer stopWatching()
-	runPhases(ctx, scs, target.concurrency(), func(sc Scenario, notStarted error) {
+	runPhases(ctx, scs, target.concurrency(), func(sc Scenario, stopped error) {
 		rec := &recorder{ctx: ctx}
-		if notStarted != nil {
-			rec.Errorf("%s not started: %v", suiteErrorPrefix, notStarted)
-			mu.Lock()
-			results[sc.ID] = rec.result(sc.ID)
-			mu.Unlock()
-			return
-		}
 		done := make(chan struct{})
 		go func() {
 			defer close(done)
 			defer rec.runCleanups()
+			if stopped != nil {
+				notStarted(rec, sc, stopped)
+			}
 			e.runScenario(rec, sc)
 		}()
 		<-done
@@ -163,30 +170,26 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(Scenari
 // Once ctx ends (deadline, interrupt), the scenarios not yet started are reported as not
 // started instead of run.
 func runPhases(ctx context.Context, scs []Scenario, limit int, run func(sc Scenario, notStarted error)) {
-	sem := make(chan struct{}, limit)
-	var wg sync.WaitGroup
+	var g errgroup.Group
+	g.SetLimit(limit)
 	start := func(sc Scenario) {
-		select {
-		case sem <- struct{}{}:
-		case <-ctx.Done():
-		}
-		if ctx.Err() != nil {
-			run(sc, whyStopped(ctx))
-			return
-		}
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			defer func() { <-sem }()
+		// Go blocks while limit scenarios run; one that gets its slot after ctx ended is
+		// reported as not started instead of run.
+		g.Go(func() error {
+			if ctx.Err() != nil {
+				run(sc, whyStopped(ctx))
+				return nil
+			}
 			run(sc, nil)
-		}()
+			return nil
+		})
 	}
 	for _, sc := range scs {
 		if !sc.Destructive && !sc.Serial {
 			start(sc)
 		}
 	}
-	wg.Wait()
+	_ = g.Wait() // run reports every outcome itself; nothing returns an error
 	// Serial ones, then destructive ones last: deleting a whole collection may cost the main
 	// token its own client, and nothing after it should depend on that token.
 	for _, last := range []bool{false, true} {
@@ -234,15 +237,7 @@ type env struct {
 }
 
 func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
-	e := &env{suite: su, target: target, client: target.Client, prefix: target.RunPrefix}
-	if e.client == nil {
-		e.client = &http.Client{
-			Timeout: target.timeout(),
-			// Never follow redirects: a redirect is an answer to check, and following one to
-			// another host would hand it our token.
-			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse },
-		}
-	}
+	e := &env{suite: su, target: target, client: newHTTPClient(target), prefix: target.RunPrefix}
 	if e.prefix == "" {
 		e.prefix = newRunPrefix(time.Now())
 	}
@@ -258,11 +253,12 @@ func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
 			return nil, fmt.Errorf("surface %s is not loaded in this suite", s)
 		}
 	}
-	if err := e.checkReachable(ctx); err != nil {
-		return nil, err
-	}
 	var err error
 	if e.transcript, err = openTranscript(target.Transcript); err != nil {
+		return nil, err
+	}
+	if err := e.checkReachable(ctx); err != nil {
+		_ = e.transcript.close()
 		return nil, err
 	}
 	return e, nil
@@ -275,40 +271,49 @@ func newRunPrefix(now time.Time) string {
 	return "ccs-" + now.UTC().Format("0102T1504") + "-" + hex.EncodeToString(b) + "-"
 }
 
-// runScenario runs one scenario on tb, after the checks that decide whether it applies.
+// runScenario runs one scenario on tb, after the checks that decide whether it applies. Its
+// attributes are set first, its outcome last (the first cleanup registered runs last).
 func (e *env) runScenario(tb TB, sc Scenario) {
-	tb.Attr("basis", string(sc.Basis))
-	tb.Attr("requirement", sc.Requirement)
+	describeScenario(tb, sc)
+	v := &verdict{}
+	tb.Cleanup(func() { finish(tb, v) })
 	if e.target.SkipBasis[sc.Basis] {
-		tb.Skipf("skipped: basis %q is switched off by CONFORMANCE_SKIP_BASIS", sc.Basis)
+		skip(tb, v, BasisOff, fmt.Sprintf("skipped: basis %q is switched off by "+envvar.SkipBasis, sc.Basis))
 	}
 	if sc.Destructive && !e.target.AllowDestructive {
-		tb.Skipf("skipped: destructive (deletes what the suite did not create); set CONFORMANCE_ALLOW_DESTRUCTIVE=1 to run it")
+		skip(tb, v, DestructiveOff, "skipped: destructive (deletes what the suite did not create); set "+envvar.AllowDestructive+"=1 to run it")
 	}
 	for _, r := range append([]Role{Main}, sc.Roles...) {
 		if !e.target.hasRole(r) {
-			tb.Skipf("skipped: needs the %s role; set %s", r, roleHint(r))
+			skip(tb, v, NotConfigured, fmt.Sprintf("skipped: needs the %s role; set %s", r, roleHint(r)))
 		}
 	}
-	s := &S{T: tb, sc: sc, env: e, spec: e.suite.specs[sc.Surface()], base: e.target.BaseURLs[sc.Surface()]}
+	surface, _ := SurfaceByID(sc.Surface())
+	s := &S{T: tb, verdict: v, sc: sc, surface: surface, env: e, spec: e.suite.specs[sc.Surface()], base: e.target.BaseURLs[sc.Surface()]}
 	sc.Run(s)
+}
+
+// notStarted reports a scenario the run did not start (deadline, interrupt, target gone): a
+// skip, with its reason, never a pass.
+func notStarted(tb TB, sc Scenario, why error) {
+	describeScenario(tb, sc)
+	v := &verdict{}
+	tb.Cleanup(func() { finish(tb, v) })
+	skip(tb, v, NotStarted, fmt.Sprintf("skipped: not started: %v", why))
 }
 
 // roleHint tells how to configure a role: its token variable, or its client credentials.
 func roleHint(r Role) string {
-	for _, cv := range credentialVars {
-		if cv.role == r {
-			return roleVariable(r) + " (or " + cv.id + " and " + cv.secret + ")"
-		}
+	if rv, ok := envvar.ForRole(string(r)); ok {
+		return rv.Token + " (or " + rv.ClientID + " and " + rv.ClientSecret + ")"
 	}
-	return roleVariable(r)
+	return string(r)
 }
 
+// roleVariable is the token variable of a role.
 func roleVariable(r Role) string {
-	for _, tv := range tokenVars {
-		if tv.role == r {
-			return tv.name
-		}
+	if rv, ok := envvar.ForRole(string(r)); ok {
+		return rv.Token
 	}
 	return string(r)
 }

@@ -47,7 +47,10 @@ type Scenario struct {
 	// Serial scenarios run alone, after the parallel ones: their checks (a list holds every
 	// client just created) would race the other scenarios' creates.
 	Serial bool
-	Run    func(s *S)
+	// Derived scenarios are generated from the spec (enums, required fields, defaults,
+	// permissions per operation) rather than written by hand.
+	Derived bool
+	Run     func(s *S)
 }
 
 // Surface is the first segment of the ID.

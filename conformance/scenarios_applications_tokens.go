@@ -2,6 +2,7 @@ package conformance
 
 import (
 	"context"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
 
 	"github.com/clientconf/clientconf/conformance/tokens"
@@ -16,19 +17,19 @@ func appTokenScenarios() []Scenario {
 			Requirement: "A token of a deleted app is unknown: GET /v1/clients with a token the app had before its deletion gets 401.",
 			Run: func(s *S) {
 				if s.env.target.TokenURL == "" {
-					s.T.Skipf("skipped: needs the token endpoint to fetch a token of a new app; set CONFORMANCE_TOKEN_URL")
+					s.Skip(NotConfigured, "skipped: needs the token endpoint to fetch a token of a new app; set "+envvar.TokenURL)
 				}
 				id, created := s.scratchApp()
 				clientID, secret := defaultClientCredentials(s, id, created.String("/client_id"))
 				if clientID == "" || secret == "" {
-					s.T.Skipf("skipped: the new app's default client shows no client_id and client_secret (GET %s/clients), "+
+					s.Skip(NotApplicable, "skipped: the new app's default client shows no client_id and client_secret (GET %s/clients), "+
 						"so the suite cannot fetch a token of the app", appPath(id))
 				}
 				tok := s.fetchClientToken(clientID, secret)
 				auth := Header("Authorization", "Bearer "+tok)
 				before := s.asAppToken(s.Do(NoToken, http.MethodGet, "/v1/clients", auth))
 				if before.Is(http.StatusForbidden) {
-					s.T.Skipf("skipped: the new app's token may not read its clients (403), so its loss cannot be told from a missing permission")
+					s.Skip(NotApplicable, "skipped: the new app's token may not read its clients (403), so its loss cannot be told from a missing permission")
 				}
 				before.Expect(http.StatusOK)
 				s.Do(Admin, http.MethodDelete, appPath(id)).Expect(http.StatusNoContent)
@@ -66,7 +67,7 @@ func (s *S) fetchClientToken(clientID, secret string) string {
 	defer cancel()
 	tok, err := src.Token(ctx)
 	if err != nil {
-		s.T.Skipf("skipped: no token for the new app's default client: %s; set CONFORMANCE_TOKEN_URL to the target's token endpoint",
+		s.Skip(NotConfigured, "skipped: no token for the new app's default client: %s; set "+envvar.TokenURL+" to the target's token endpoint",
 			s.redact(err.Error()))
 	}
 	s.env.redactor.Add(tok)

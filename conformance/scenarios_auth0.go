@@ -182,7 +182,7 @@ func a0ListAll(s *S, role Role, opts ...Opt) ([]map[string]any, *Response) {
 			return all, r
 		}
 	}
-	s.T.Fatalf("%s more than %d pages of clients: the tenant is too large to walk", suiteErrorPrefix, a0MaxPages)
+	s.SuiteFatalf("more than %d pages of clients: the tenant is too large to walk", a0MaxPages)
 	return nil, nil
 }
 
@@ -214,7 +214,7 @@ func a0PermClient(s *S) string {
 func a0PermCredential(s *S) string {
 	id, ok := s.Recall("client_id")
 	if !ok {
-		s.T.Fatalf("%s credential_id needs the client_id of the same path filled first", suiteErrorPrefix)
+		s.SuiteFatalf("credential_id needs the client_id of the same path filled first")
 	}
 	return a0NewCredential(s, id, a0PublicKeyBody(s, 0))
 }

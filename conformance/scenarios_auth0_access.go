@@ -71,7 +71,7 @@ func a0AccessScenarios() []Scenario {
 			Run: func(s *S) {
 				tok, _, err := s.env.token(s.T.Context(), Main)
 				if err != nil {
-					s.T.Fatalf("%s %v", suiteErrorPrefix, err)
+					s.SuiteFatalf("%v", err)
 				}
 				for _, scheme := range []string{"Token ", "Basic "} {
 					s.Do(NoToken, http.MethodGet, "/clients", Header("Authorization", scheme+tok)).Check(http.StatusUnauthorized)
@@ -118,7 +118,7 @@ func a0AccessScenarios() []Scenario {
 				if !r.Check(http.StatusOK, http.StatusForbidden) {
 					return
 				}
-				s.T.Logf("info: fields=client_secret without the secret tier answered %d", r.Status)
+				s.Observe("fields-secret-without-secret-tier", "fields=client_secret without the secret tier answered %d", r.Status)
 				if r.Status == http.StatusOK {
 					obj, _ := r.Object().(map[string]any)
 					a0Absent(s, r, obj, "secret omitted for read:clients", "client_secret")

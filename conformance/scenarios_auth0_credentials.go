@@ -21,7 +21,7 @@ func a0CertPEM(s *S) string { return a0Fixture(s, "test-key-1.cert.pem") }
 func a0Fixture(s *S, name string) string {
 	pem, err := fixtures.PEM(name)
 	if err != nil {
-		s.T.Fatalf("%s %v", suiteErrorPrefix, err)
+		s.SuiteFatalf("%v", err)
 	}
 	return pem
 }

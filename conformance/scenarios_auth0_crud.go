@@ -148,7 +148,7 @@ func a0CRUDScenarios() []Scenario {
 					requireField(s, resp, "/jwt_configuration/alg", "RS256")
 				}
 				v, kept := got.Field("/jwt_configuration/lifetime_in_seconds")
-				s.T.Logf("info: after PATCH of jwt_configuration.alg, lifetime_in_seconds is %s (merge or replace is left open)", describeField(v, kept))
+				s.Observe("patch-nested-merge-or-replace", "after PATCH of jwt_configuration.alg, lifetime_in_seconds is %s (merge or replace is left open)", describeField(v, kept))
 			}},
 		{ID: "auth0/crud/patch-client-secret", Basis: Documented,
 			Requirement: "PATCH with client_secret by a token with update:client_keys sets the secret.",
@@ -203,7 +203,7 @@ func a0CRUDScenarios() []Scenario {
 				rotated := r.String("/client_secret")
 				switch {
 				case rotated == "":
-					s.T.Logf("info: the rotate response shows no client_secret (secret-tier fields in write responses are left open)")
+					s.Observe("rotate-response-secret", "the rotate response shows no client_secret (secret-tier fields in write responses are left open)")
 				case rotated == old:
 					s.Errorf(r, "rotate changes the secret", "a client_secret different from the old one", "the old client_secret")
 				}

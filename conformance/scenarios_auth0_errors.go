@@ -72,7 +72,7 @@ func a0BadCreateScenarios() []Scenario {
 			Run: func(s *S) {
 				r := s.Do(Main, http.MethodPost, "/clients", JSON(a0With(s, map[string]any{"client_secret": a0NewSecret()})))
 				if r.Check(http.StatusCreated, http.StatusBadRequest) {
-					s.T.Logf("info: client_secret on create answered %d (201 and 400 are both allowed)", r.Status)
+					s.Observe("create-with-client-secret", "client_secret on create answered %d (201 and 400 are both allowed)", r.Status)
 				}
 			}},
 	}
@@ -199,7 +199,7 @@ func a0ConflictScenarios() []Scenario {
 				id := a0NewClient(s)
 				r := s.Do(Main, http.MethodPatch, a0Client(id), JSON(map[string]any{"client_aliases": []any{shared}}))
 				if r.Check(http.StatusOK, http.StatusConflict) {
-					s.T.Logf("info: overlapping client_aliases on PATCH answered %d (200 and 409 are both allowed)", r.Status)
+					s.Observe("patch-overlapping-aliases", "overlapping client_aliases on PATCH answered %d (200 and 409 are both allowed)", r.Status)
 				}
 			}},
 	}

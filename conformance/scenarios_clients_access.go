@@ -28,7 +28,7 @@ func clientAccessScenarios(a clientAPI) []Scenario {
 			Run: func(s *S) {
 				tok, _, err := s.env.token(s.T.Context(), Main)
 				if err != nil {
-					s.T.Fatalf("%s %v", suiteErrorPrefix, err)
+					s.SuiteFatalf("%v", err)
 				}
 				for _, scheme := range []string{"Token ", "Basic "} {
 					s.Do(NoToken, http.MethodGet, a.collection(s, Main), Header("Authorization", scheme+tok)).Check(http.StatusUnauthorized)

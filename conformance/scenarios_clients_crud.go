@@ -153,7 +153,7 @@ func clientCRUDScenarios(a clientAPI) []Scenario {
 				if !r.Check(http.StatusBadRequest, http.StatusOK) {
 					return
 				}
-				s.T.Logf("info: authentication_protocol on PUT answered %d (400 and ignored are both allowed)", r.Status)
+				s.Observe("put-authentication-protocol", "authentication_protocol on PUT answered %d (400 and ignored are both allowed)", r.Status)
 				got := s.Do(Main, http.MethodGet, a.item(s, Main, id)).Expect(http.StatusOK)
 				requireField(s, got, "/authentication_protocol", "oidc")
 			}},
@@ -286,7 +286,7 @@ func (a clientAPI) collectionDeleteScenario() Scenario {
 		list := s.Do(role, http.MethodGet, collection)
 		if list.Status == http.StatusUnauthorized && !a.scratchApps {
 			// The token's own client was in the collection: a server may revoke its tokens.
-			s.T.Logf("info: the main token was revoked with its own client (allowed); the rest of this scenario cannot run")
+			s.Observe("main-token-revoked-with-own-client", "the main token was revoked with its own client (allowed); the rest of this scenario cannot run")
 			return
 		}
 		list.Expect(http.StatusOK)

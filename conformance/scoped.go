@@ -81,10 +81,10 @@ func (s *S) Scoped(scopes ...string) Role {
 	set := scopeSet(scopes)
 	if len(set) == 0 {
 		// No scope parameter would mint a token with every scope of the client.
-		s.T.Fatalf("%s Scoped needs at least one scope", suiteErrorPrefix)
+		s.SuiteFatalf("Scoped needs at least one scope")
 	}
 	if s.env.target.ScopedTokens == nil {
-		s.T.Skipf("%s", noScopedTokens)
+		s.Skip(NotConfigured, "%s", noScopedTokens)
 	}
 	role := scopedRole(set)
 	src := s.env.scoped.sourceFor(role, set, s.env.target.ScopedTokens)
@@ -92,10 +92,10 @@ func (s *S) Scoped(scopes ...string) Role {
 		why := s.env.redactor.String(err.Error())
 		var te *tokens.Error
 		if errors.As(err, &te) && te.Status == http.StatusForbidden {
-			s.T.Skipf("skipped: the main role's client cannot get a token with only the scopes %s (%s); "+
+			s.Skip(NotConfigured, "skipped: the main role's client cannot get a token with only the scopes %s (%s); "+
 				"grant the client of CONFORMANCE_CLIENT_ID every client scope of the Management API", strings.Join(set, " "), why)
 		}
-		s.T.Fatalf("%s minting a token with the scopes %s: %s", suiteErrorPrefix, strings.Join(set, " "), why)
+		s.SuiteFatalf("minting a token with the scopes %s: %s", strings.Join(set, " "), why)
 	}
 	return role
 }

@@ -76,11 +76,14 @@ func mintEnv(t *testing.T, m *mintEndpoint) *env {
 func scoped(t *testing.T, e *env, scopes ...string) (Role, Result) {
 	t.Helper()
 	rec := &recorder{ctx: t.Context()}
+	v := &verdict{}
+	rec.Cleanup(func() { finish(rec, v) }) // as the runner does: the outcome is set last
 	var role Role
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		role = (&S{T: rec, env: e}).Scoped(scopes...)
+		defer rec.runCleanups()
+		role = (&S{T: rec, env: e, verdict: v}).Scoped(scopes...)
 	}()
 	<-done
 	return role, rec.result("scoped")

@@ -64,22 +64,7 @@ func successStatus(op *contract.Op) int {
 }
 
 // responseSchema is the schema of the create operation's success body (inside any envelope).
-func responseSchema(op *contract.Op) *openapi3.Schema {
-	status := successStatus(op)
-	ref := op.Operation.Responses.Status(status)
-	if ref == nil || ref.Value == nil {
-		return nil
-	}
-	mt := ref.Value.Content.Get("application/json")
-	if mt == nil || mt.Schema == nil {
-		return nil
-	}
-	sch := mt.Schema.Value
-	if key := envelopeKey(op, status); key != "" {
-		sch = sch.Properties[key].Value
-	}
-	return sch
-}
+func responseSchema(op *contract.Op) *openapi3.Schema { return successSchema(op, successStatus(op)) }
 
 // branchFor narrows a response union to the branch a request variant produces, using the
 // response's discriminator and the variant's one-value enum for that property (oidc / saml).
@@ -91,13 +76,7 @@ func branchFor(resp, req *openapi3.Schema) *openapi3.Schema {
 	if prop == nil || prop.Value == nil || len(prop.Value.Enum) != 1 {
 		return resp
 	}
-	ref := resp.Discriminator.Mapping[fmt.Sprint(prop.Value.Enum[0])]
-	for _, b := range resp.OneOf {
-		if b.Ref == ref.Ref && b.Value != nil {
-			return b.Value
-		}
-	}
-	return resp
+	return discriminated(resp, prop.Value.Enum[0])
 }
 
 // scenarios derives every table scenario of the create operation.
@@ -130,7 +109,7 @@ func missingOp(surface, name string) Scenario {
 	return Scenario{ID: surface + "/schema/spec-has-" + name, Basis: Spec,
 		Requirement: "The surface's spec defines " + name + ".",
 		Run: func(s *S) {
-			s.T.Errorf("%s the %s spec has no %s: the derived tables cannot run", suiteErrorPrefix, surface, name)
+			s.SuiteErrorf("the %s spec has no %s: the derived tables cannot run", surface, name)
 		}}
 }
 
@@ -171,7 +150,7 @@ func (ct createTable) enumCase(op *contract.Op, v variant, sch, resp *openapi3.S
 		req = fmt.Sprintf("%s %s rejects %s outside its enum with 400.", ct.opID, v.label, st.field())
 	}
 	openCodes := ct.open[st.field()+"="+fmt.Sprint(val)]
-	return Scenario{ID: id, Basis: Spec, Requirement: req, Run: func(s *S) {
+	return Scenario{ID: id, Basis: Spec, Requirement: req, Derived: true, Run: func(s *S) {
 		body := ct.minimal(s, sch)
 		setPointer(s, body, st.Pointer, st.Parents, val)
 		r := s.Do(ct.role, http.MethodPost, ct.path(s), JSON(body))
@@ -181,7 +160,7 @@ func (ct createTable) enumCase(op *contract.Op, v variant, sch, resp *openapi3.S
 		}
 		want := successStatus(op)
 		if len(openCodes) > 0 && r.Is(openCodes...) {
-			s.T.Logf("info: %s answered %d, an outcome the contract leaves open", id, r.Status)
+			s.Observe("left-open-status", "%s answered %d, an outcome the contract leaves open", id, r.Status)
 			return
 		}
 		r.Expect(want)
@@ -190,7 +169,7 @@ func (ct createTable) enumCase(op *contract.Op, v variant, sch, resp *openapi3.S
 		}
 		got, ok := r.Field(st.Pointer)
 		if !ok && !ct.defaultsPresent && !requiredAt(resp, st.Pointer) {
-			s.T.Logf("info: %s not in the response (allowed: the response schema does not require it)", st.Pointer)
+			s.Observe("optional-field-absent", "%s not in the response (allowed: the response schema does not require it)", st.Pointer)
 			return
 		}
 		if !ok || !sameJSON(got, val) {
@@ -214,6 +193,7 @@ func (ct createTable) requiredScenarios(op *contract.Op, v variant, sch *openapi
 		_, vendorDefault := st.Schema.Extensions["x-default"]
 		defaulted := parentPtr != "" && (st.Schema.Default != nil || vendorDefault)
 		out = append(out, Scenario{
+			Derived:     true,
 			ID:          fmt.Sprintf("%s/bad-request/required/%s/%s", ct.surface, v.label, st.field()),
 			Basis:       Spec,
 			Requirement: fmt.Sprintf("%s %s without the required %s gives 400.", ct.opID, v.label, st.field()),
@@ -226,7 +206,7 @@ func (ct createTable) requiredScenarios(op *contract.Op, v variant, sch *openapi
 				deletePointer(body, st.Pointer)
 				r := s.Do(ct.role, http.MethodPost, ct.path(s), JSON(body))
 				if defaulted && r.Is(successStatus(op)) {
-					s.T.Logf("info: %s omitted was defaulted (%d); refusing it (400) is allowed too", st.field(), r.Status)
+					s.Observe("omitted-required-defaulted", "%s omitted was defaulted (%d); refusing it (400) is allowed too", st.field(), r.Status)
 					return
 				}
 				r.Check(http.StatusBadRequest)
@@ -256,6 +236,7 @@ func (ct createTable) typeScenarios(op *contract.Op, v variant, sch *openapi3.Sc
 			continue
 		}
 		out = append(out, Scenario{
+			Derived:     true,
 			ID:          fmt.Sprintf("%s/bad-request/type/%s/%s", ct.surface, v.label, name),
 			Basis:       Spec,
 			Requirement: fmt.Sprintf("%s %s with %s of the wrong JSON type gives 400.", ct.opID, v.label, name),
@@ -277,6 +258,7 @@ func (ct createTable) defaultScenarios(op *contract.Op, v variant, sch, resp *op
 		}
 		def := st.Schema.Default
 		out = append(out, Scenario{
+			Derived:     true,
 			ID:          fmt.Sprintf("%s/defaults/%s/%s", ct.surface, v.label, st.field()),
 			Basis:       Spec,
 			Requirement: fmt.Sprintf("%s %s without %s gives %s = %s.", ct.opID, v.label, st.field(), st.field(), describe(def)),
@@ -288,7 +270,7 @@ func (ct createTable) defaultScenarios(op *contract.Op, v variant, sch, resp *op
 				mustBeThere := ct.defaultsPresent || (resp != nil && requiredAt(resp, st.Pointer))
 				switch {
 				case !ok && !mustBeThere:
-					s.T.Logf("info: %s absent from the response (allowed: the response schema does not require it)", st.Pointer)
+					s.Observe("optional-field-absent", "%s absent from the response (allowed: the response schema does not require it)", st.Pointer)
 				case !ok || !containsJSON(got, def):
 					s.Errorf(r, "default "+st.Pointer, fmt.Sprintf("%s = %s", st.Pointer, describe(def)), describeField(got, ok))
 				}

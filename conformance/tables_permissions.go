@@ -48,6 +48,7 @@ func (pt permTable) scenarios(sp *contract.Spec) []Scenario {
 
 func (pt permTable) scenario(op *contract.Op, kind string, role Role, needs []Role, want int, what string) Scenario {
 	return Scenario{
+		Derived:     true,
 		ID:          fmt.Sprintf("%s/permissions/%s/%s", pt.surface, kind, op.ID),
 		Basis:       Assumed,
 		Requirement: fmt.Sprintf("%s %s %s", op.ID, op.Path, what),
@@ -73,7 +74,7 @@ func (pt permTable) path(s *S, op *contract.Op) (string, bool) {
 	for _, name := range op.PathParams() {
 		provide := pt.params[name]
 		if provide == nil {
-			s.T.Errorf("%s no provider for path parameter %q of %s", suiteErrorPrefix, name, op.ID)
+			s.SuiteErrorf("no provider for path parameter %q of %s", name, op.ID)
 			return "", false
 		}
 		params[name] = provide(s)

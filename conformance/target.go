@@ -58,7 +58,7 @@ func TargetFromConfig(cfg Config) Target {
 // Surfaces lists the surfaces the target is checked on, in report order.
 func (t Target) Surfaces() []string {
 	var out []string
-	for _, s := range []string{"clients", "applications", "auth0"} {
+	for _, s := range SurfaceIDs() {
 		if _, ok := t.BaseURLs[s]; ok {
 			out = append(out, s)
 		}

@@ -2,9 +2,9 @@ package conformance
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"runtime"
-	"strings"
 	"sync"
 )
 
@@ -19,6 +19,7 @@ type TB interface {
 	Logf(format string, args ...any)
 	Cleanup(func())
 	Failed() bool
+	Skipped() bool
 	Attr(key, value string)
 	Context() context.Context
 }
@@ -34,11 +35,15 @@ const (
 	Errored Outcome = "error"
 )
 
-// Result is one scenario's outcome when run through Collect.
+// Result is one scenario's outcome when run through Collect: the same data the attributes of a
+// `go test` run carry.
 type Result struct {
-	ID       string
-	Outcome  Outcome
-	Messages []string
+	ID         string
+	Outcome    Outcome
+	SkipReason SkipReason
+	Flaky      bool
+	Failures   []Failure
+	Messages   []string
 }
 
 // recorder is a TB that records instead of reporting; Fatalf and Skipf end the scenario's
@@ -51,6 +56,7 @@ type recorder struct {
 	errored  bool
 	messages []string
 	cleanups []func()
+	attrs    [][2]string
 }
 
 func (r *recorder) Helper() {}
@@ -59,11 +65,7 @@ func (r *recorder) Errorf(format string, args ...any) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	r.failed = true
-	msg := fmt.Sprintf(format, args...)
-	if strings.HasPrefix(msg, suiteErrorPrefix) {
-		r.errored = true
-	}
-	r.messages = append(r.messages, msg)
+	r.messages = append(r.messages, fmt.Sprintf(format, args...))
 }
 
 func (r *recorder) Fatalf(format string, args ...any) {
@@ -97,7 +99,17 @@ func (r *recorder) Failed() bool {
 	return r.failed
 }
 
-func (r *recorder) Attr(string, string) {}
+func (r *recorder) Skipped() bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.skipped
+}
+
+func (r *recorder) Attr(key, value string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.attrs = append(r.attrs, [2]string{key, value})
+}
 
 func (r *recorder) Context() context.Context { return r.ctx }
 
@@ -117,17 +129,25 @@ func (r *recorder) runCleanups() {
 	}
 }
 
+// result reads the outcome from the attributes the engine set, as a report would.
 func (r *recorder) result(id string) Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	out := Result{ID: id, Outcome: Passed, Messages: r.messages}
-	switch {
-	case r.errored:
-		out.Outcome = Errored
-	case r.failed:
-		out.Outcome = Failed
-	case r.skipped:
-		out.Outcome = Skipped
+	for _, kv := range r.attrs {
+		switch kv[0] {
+		case "outcome":
+			out.Outcome = Outcome(kv[1])
+		case "skip_reason":
+			out.SkipReason = SkipReason(kv[1])
+		case "flaky":
+			out.Flaky = kv[1] == "true"
+		case "failure":
+			var f Failure
+			if err := json.Unmarshal([]byte(kv[1]), &f); err == nil {
+				out.Failures = append(out.Failures, f)
+			}
+		}
 	}
 	return out
 }

@@ -3,9 +3,14 @@ package conformance
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/clientconf/clientconf/conformance/envvar"
+	"net/http"
 	"os"
+	"strings"
 	"sync"
 	"time"
+
+	"github.com/clientconf/clientconf/conformance/redact"
 )
 
 // transcriptBody caps each body in the transcript.
@@ -20,18 +25,23 @@ type transcript struct {
 }
 
 type transcriptEntry struct {
-	Time       time.Time `json:"time"`
-	Scenario   string    `json:"scenario"`
-	Role       Role      `json:"role"`
-	Method     string    `json:"method"`
-	URL        string    `json:"url"`
-	Request    string    `json:"request_body,omitempty"`
-	Status     int       `json:"status"`
-	Type       string    `json:"response_content_type,omitempty"`
-	Response   string    `json:"response_body,omitempty"`
-	ElapsedMS  int64     `json:"elapsed_ms"`
-	Retries    []string  `json:"retries,omitempty"`
-	Authorized bool      `json:"authorization_sent"` // the header itself is never written
+	Time         time.Time           `json:"time"`
+	Scenario     string              `json:"scenario"`
+	Purpose      string              `json:"purpose"`
+	Role         Role                `json:"role"`
+	Operation    string              `json:"operation,omitempty"`
+	Method       string              `json:"method"`
+	URL          string              `json:"url"`
+	PathTemplate string              `json:"path_template,omitempty"`
+	ReqHeaders   map[string][]string `json:"request_headers,omitempty"`
+	Request      string              `json:"request_body,omitempty"`
+	Status       int                 `json:"status"`
+	Type         string              `json:"response_content_type,omitempty"`
+	RespHeaders  map[string][]string `json:"response_headers,omitempty"`
+	Response     string              `json:"response_body,omitempty"`
+	ElapsedMS    int64               `json:"elapsed_ms"`
+	Retries      []string            `json:"retries,omitempty"`
+	Authorized   bool                `json:"authorization_sent"` // the header itself is never written
 }
 
 func openTranscript(path string) (*transcript, error) {
@@ -40,23 +50,43 @@ func openTranscript(path string) (*transcript, error) {
 	}
 	f, err := os.OpenFile(path, os.O_CREATE|os.O_WRONLY|os.O_TRUNC, 0o600)
 	if err != nil {
-		return nil, fmt.Errorf("CONFORMANCE_TRANSCRIPT: cannot write %s: %w", path, err)
+		return nil, fmt.Errorf(envvar.Transcript+": cannot write %s: %w", path, err)
 	}
 	return &transcript{f: f, enc: json.NewEncoder(f)}, nil
 }
 
-func (t *transcript) record(s *S, r *Response) {
+func (t *transcript) record(red *redact.Redactor, out outbound, r *Response) {
 	if t == nil {
 		return
 	}
-	red := s.env.redactor
-	e := transcriptEntry{Time: time.Now().UTC(), Scenario: s.sc.ID, Role: r.Role, Method: r.Method,
-		URL: red.String(r.URL), Request: red.Body(r.ReqBody, transcriptBody), Status: r.Status,
-		Type: r.Header.Get("Content-Type"), Response: red.Body(r.Body, transcriptBody),
+	e := transcriptEntry{Time: time.Now().UTC(), Scenario: out.scenario, Purpose: out.purpose, Role: r.Role,
+		Method: r.Method, URL: red.String(r.URL), ReqHeaders: redactHeaders(red, out.header),
+		Request: red.Body(r.ReqBody, transcriptBody), Status: r.Status, Type: r.Header.Get("Content-Type"),
+		RespHeaders: redactHeaders(red, r.Header), Response: red.Body(r.Body, transcriptBody),
 		ElapsedMS: r.Elapsed.Milliseconds(), Retries: r.Retries, Authorized: r.Role != NoToken}
+	if r.Op != nil {
+		e.Operation, e.PathTemplate = r.Op.ID, r.Op.Path
+	}
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	_ = t.enc.Encode(e) // a transcript write failure must not fail the conformance run
+}
+
+// redactHeaders copies h with every value masked; Authorization is never written.
+func redactHeaders(red *redact.Redactor, h http.Header) map[string][]string {
+	if len(h) == 0 {
+		return nil
+	}
+	out := make(map[string][]string, len(h))
+	for k, vs := range h {
+		if strings.EqualFold(k, "Authorization") {
+			continue
+		}
+		for _, v := range vs {
+			out[k] = append(out[k], red.String(v))
+		}
+	}
+	return out
 }
 
 func (t *transcript) close() error {

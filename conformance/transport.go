@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"io"
 	"net"
 	"net/http"
@@ -50,7 +51,7 @@ func (e *env) wait(ctx context.Context) error {
 		return nil
 	}
 	if err := e.pacing.limiter.Wait(ctx); err != nil {
-		return fmt.Errorf("waiting for the request rate limit (CONFORMANCE_RPS): %w", err)
+		return fmt.Errorf("waiting for the request rate limit ("+envvar.RPS+"): %w", err)
 	}
 	return nil
 }

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"net"
 	"net/http"
 	"os"
@@ -77,46 +78,42 @@ func printEnv(root string) error {
 	if err != nil {
 		return err
 	}
-	vars := map[string]string{"main": "CONFORMANCE_TOKEN", "readonly": "CONFORMANCE_READONLY_TOKEN",
-		"noperm": "CONFORMANCE_NOPERM_TOKEN", "other": "CONFORMANCE_OTHER_APP_TOKEN", "admin": "CONFORMANCE_ADMIN_TOKEN"}
 	fmt.Printf("# reference server on %s (Transmit under /cis, Auth0 under /api/v2)\n", root)
-	fmt.Printf("export CONFORMANCE_BASE_URL=%s/cis\n", root)
-	fmt.Println("export CONFORMANCE_SURFACES=clients,applications")
+	fmt.Printf("export %s=%s/cis\n", envvar.BaseURL, root)
+	fmt.Printf("export %s=clients,applications\n", envvar.Surfaces)
 	for _, tok := range tenant.Tokens {
-		if v, ok := vars[tok.Role]; ok {
-			fmt.Printf("export %s=%s\n", v, tok.Token)
+		if rv, ok := envvar.ForRole(tok.Role); ok {
+			fmt.Printf("export %s=%s\n", rv.Token, tok.Token)
 		}
 		switch tok.Role {
 		case "main":
-			fmt.Printf("export CONFORMANCE_APP_ID=%s\n", tok.AppID)
+			fmt.Printf("export %s=%s\n", envvar.AppID, tok.AppID)
 		case "other":
-			fmt.Printf("export CONFORMANCE_OTHER_APP_ID=%s\n", tok.AppID)
+			fmt.Printf("export %s=%s\n", envvar.OtherAppID, tok.AppID)
 		}
 	}
-	fmt.Println("export CONFORMANCE_ALLOW_DESTRUCTIVE=1")
-	fmt.Printf("# for the Auth0 surface, same tokens, then:\n#   export CONFORMANCE_BASE_URL=%s/api/v2 CONFORMANCE_SURFACES=auth0\n", root)
-	printCredentials(tenant, vars)
+	fmt.Printf("export %s=1\n", envvar.AllowDestructive)
+	fmt.Printf("# for the Auth0 surface, same tokens, then:\n#   export %s=%s/api/v2 %s=auth0\n", envvar.BaseURL, root, envvar.Surfaces)
+	printCredentials(tenant)
 	return nil
 }
 
 // printCredentials prints, commented out, the alternative to the tokens: each role's client
 // credentials, with which the suite fetches its tokens from the server's token endpoint.
-func printCredentials(tenant fixtures.Tenant, tokenVars map[string]string) {
-	prefixes := map[string]string{"main": "CONFORMANCE_", "readonly": "CONFORMANCE_READONLY_",
-		"noperm": "CONFORMANCE_NOPERM_", "other": "CONFORMANCE_OTHER_APP_", "admin": "CONFORMANCE_ADMIN_"}
+func printCredentials(tenant fixtures.Tenant) {
 	var unset []string
 	for _, tok := range tenant.Tokens {
-		if v, ok := tokenVars[tok.Role]; ok {
-			unset = append(unset, v)
+		if rv, ok := envvar.ForRole(tok.Role); ok {
+			unset = append(unset, rv.Token)
 		}
 	}
 	fmt.Println("# Alternative: fetch every token with client credentials from the token endpoint, which the")
-	fmt.Println("# suite derives from CONFORMANCE_BASE_URL (/oidc/token; /oauth/token for Auth0). A role has a")
+	fmt.Println("# suite derives from " + envvar.BaseURL + " (/oidc/token; /oauth/token for Auth0). A role has a")
 	fmt.Println("# token or client credentials, never both, so unset the tokens first:")
 	fmt.Printf("#   unset %s\n", strings.Join(unset, " "))
 	for _, tok := range tenant.Tokens {
-		if p, ok := prefixes[tok.Role]; ok && tok.ClientID != "" {
-			fmt.Printf("#   export %sCLIENT_ID=%s %sCLIENT_SECRET=%s\n", p, tok.ClientID, p, tok.ClientSecret)
+		if rv, ok := envvar.ForRole(tok.Role); ok && tok.ClientID != "" {
+			fmt.Printf("#   export %s=%s %s=%s\n", rv.ClientID, tok.ClientID, rv.ClientSecret, tok.ClientSecret)
 		}
 	}
 }

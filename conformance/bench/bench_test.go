@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"github.com/clientconf/clientconf/fixtures"
 )
 
@@ -35,11 +36,12 @@ type class string
 const (
 	runLevelError  class = "run-level suite error" // exit 2: the reachability check stopped the run
 	scenarioErrors class = "suite errors"          // exit 2: <error> elements, no <failure>
+	incomplete     class = "incomplete"            // exit 2: scenarios not started (skips), a run-level <error>, no <failure>
 	nonConformance class = "non-conformance"       // exit 1: <failure> elements naming rules, no <error>
 	conformant     class = "conformant"            // exit 0
 )
 
-var wantExit = map[class]int{runLevelError: 2, scenarioErrors: 2, nonConformance: 1, conformant: 0}
+var wantExit = map[class]int{runLevelError: 2, scenarioErrors: 2, incomplete: 2, nonConformance: 1, conformant: 0}
 
 type benchCase struct {
 	name    string
@@ -90,12 +92,13 @@ func benchCases() []benchCase {
 			target: func(t *testing.T) (string, func(*testing.T)) {
 				return serve(t, methodHangs(http.MethodDelete, referenceHandler(t))), nil
 			}},
-		// Answers, slowly: the run's deadline stops it; scenarios not started are suite errors.
-		{name: "slow-deadline", bound: 15 * time.Second, want: scenarioErrors, message: "CONFORMANCE_DEADLINE",
+		// Answers, slowly: the run's deadline stops it; scenarios not started are skipped
+		// (not-started) and the run itself ends in a suite error.
+		{name: "slow-deadline", bound: 15 * time.Second, want: incomplete, message: "CONFORMANCE_DEADLINE",
 			tokens: referenceTokens(), vars: map[string]string{"CONFORMANCE_DEADLINE": "3s", "CONFORMANCE_TIMEOUT": "2s"},
 			target: func(t *testing.T) (string, func(*testing.T)) { return serve(t, slowHandler(referenceHandler(t))), nil }},
 		// 500 with a JSON body that echoes the Authorization header and holds a client secret.
-		{name: "status-500", bound: 15 * time.Second, want: nonConformance, rule: "spec/status-documented",
+		{name: "status-500", bound: 15 * time.Second, want: nonConformance, rule: "status-documented",
 			secrets: []string{secret500}, target: handlerTarget(status500Handler(secret500))},
 		// Rate-limited forever: retried within the run's Retry-After budget (60 s of waits shared
 		// by 8 scenarios in flight: about 7.5 s), never beyond; what is still 429 is a suite error.
@@ -109,13 +112,13 @@ func benchCases() []benchCase {
 				return serve(t, rateLimitHandler(12, referenceHandler(t))), nil
 			}},
 		// A truncated JSON object (holding a client secret) sent as application/json.
-		{name: "invalid-json", bound: 15 * time.Second, want: nonConformance, rule: "spec/response-schema",
+		{name: "invalid-json", bound: 15 * time.Second, want: nonConformance, rule: "response-schema",
 			secrets: []string{secretInvalid}, target: handlerTarget(invalidJSONHandler(secretInvalid))},
-		// 50 MB of JSON per answer: each scenario reads 8 MiB of it, the slowest case (about 10 s).
-		{name: "body-50MB", bound: 40 * time.Second, want: nonConformance, rule: "transport/body-size",
+		// 50 MB of JSON for the first few answers: those scenarios read 8 MiB and stop.
+		{name: "body-50MB", bound: 15 * time.Second, want: nonConformance, rule: "transport/body-size",
 			secrets: []string{secretBig}, target: handlerTarget(bigBodyHandler(secretBig))},
 		// 302 to another host, which must never be asked, let alone get the token.
-		{name: "redirect-302", bound: 15 * time.Second, want: nonConformance, rule: "spec/status-documented",
+		{name: "redirect-302", bound: 15 * time.Second, want: nonConformance, rule: "status-documented",
 			target: func(t *testing.T) (string, func(*testing.T)) {
 				root, sink := redirectTarget(t)
 				return root, func(t *testing.T) {
@@ -128,7 +131,7 @@ func benchCases() []benchCase {
 				}
 			}},
 		// An HTML page (echoing the Authorization header) for everything.
-		{name: "text-html", bound: 15 * time.Second, want: nonConformance, rule: "spec/content-type",
+		{name: "text-html", bound: 15 * time.Second, want: nonConformance, rule: "content-type",
 			target: handlerTarget(http.HandlerFunc(htmlHandler))},
 	}
 }
@@ -140,12 +143,10 @@ func referenceTokens() map[string]string {
 	if err != nil {
 		panic(err)
 	}
-	vars := map[string]string{"main": "CONFORMANCE_TOKEN", "readonly": "CONFORMANCE_READONLY_TOKEN",
-		"noperm": "CONFORMANCE_NOPERM_TOKEN", "other": "CONFORMANCE_OTHER_APP_TOKEN", "admin": "CONFORMANCE_ADMIN_TOKEN"}
 	out := map[string]string{}
 	for _, tok := range tenant.Tokens {
-		if v, ok := vars[tok.Role]; ok {
-			out[v] = tok.Token
+		if rv, ok := envvar.ForRole(tok.Role); ok {
+			out[rv.Token] = tok.Token
 		}
 	}
 	return out
@@ -245,6 +246,11 @@ func (c benchCase) check(t *testing.T, r *run) string {
 			for _, f := range tl.failureTexts[:min(3, len(tl.failureTexts))] {
 				t.Logf("failure reported:\n%s", f)
 			}
+		}
+	case incomplete:
+		if tl.skipped == 0 || tl.failures > 0 || !tl.rootError {
+			t.Errorf("want scenarios not started (skipped) and a run-level <error>, got %d skipped, %d <failure>, root error=%v",
+				tl.skipped, tl.failures, tl.rootError)
 		}
 	case nonConformance:
 		if tl.failures == 0 || tl.errors > 0 || tl.rootError {

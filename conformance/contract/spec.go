@@ -174,7 +174,6 @@ func (op *Op) PathParams() []string {
 }
 
 // Spec returns the document the operation belongs to.
-func (op *Op) Spec() *Spec { return op.spec }
 
 // ReadOnly reports whether the operation only reads (GET).
 func (op *Op) ReadOnly() bool { return op.Method == http.MethodGet }

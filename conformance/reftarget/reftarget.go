@@ -36,14 +36,9 @@ func Start(cleanup func(func()), opts Options) (conformance.Target, error) {
 	return DescribeWith(srv.URL, opts)
 }
 
-// Describe returns the target for a reference server listening at root (e.g.
-// http://127.0.0.1:8080): Transmit under /cis, Auth0 under /api/v2, the fixture tokens.
-func Describe(root string, surfaces []string) (conformance.Target, error) {
-	return DescribeWith(root, Options{Surfaces: surfaces})
-}
-
-// DescribeWith is Describe with the surface and token options of opts (its Faults are the
-// running server's business and are ignored here).
+// DescribeWith returns the target for a reference server listening at root (e.g.
+// http://127.0.0.1:8080): every surface at its mount, the fixture tokens or client
+// credentials, as opts say (its Faults are the running server's business and are ignored here).
 func DescribeWith(root string, opts Options) (conformance.Target, error) {
 	tenant, err := fixtures.ReferenceTenant()
 	if err != nil {
@@ -59,16 +54,27 @@ func DescribeWith(root string, opts Options) (conformance.Target, error) {
 	}
 	surfaces := opts.Surfaces
 	if len(surfaces) == 0 {
-		surfaces = []string{"clients", "applications", "auth0"}
+		surfaces = conformance.SurfaceIDs()
 	}
+	// The reference serves every vendor's token endpoint; the roles use the first vendor's
+	// unless every surface is Auth0's.
+	var picked []conformance.Surface
 	transmit, auth0 := false, false
-	for _, s := range surfaces {
-		transmit = transmit || s != "auth0"
-		auth0 = auth0 || s == "auth0"
+	var a0 conformance.Surface
+	for _, id := range surfaces {
+		s, ok := conformance.SurfaceByID(id)
+		if !ok {
+			return t, fmt.Errorf("unknown surface %q", id)
+		}
+		picked = append(picked, s)
+		transmit = transmit || s.Vendor == conformance.Transmit
+		if s.Vendor == conformance.Auth0 {
+			auth0, a0 = true, s
+		}
 	}
-	t.TokenURL = root + "/oidc/token"
+	t.TokenURL = root + picked[0].TokenPath
 	if !transmit {
-		t.TokenURL = root + "/oauth/token"
+		t.TokenURL = root + a0.TokenPath
 	}
 	if opts.ClientCredentials {
 		if transmit && auth0 {
@@ -85,30 +91,23 @@ func DescribeWith(root string, opts Options) (conformance.Target, error) {
 			t.Tokens[role] = tok.Token
 		case auth0:
 			t.TokenSources[role] = &tokens.ClientCredentials{TokenURL: t.TokenURL, ClientID: tok.ClientID,
-				ClientSecret: tok.ClientSecret, Audience: root + "/api/v2/", Style: tokens.JSON}
+				ClientSecret: tok.ClientSecret, Audience: root + a0.AudiencePath, Style: a0.TokenStyle}
 		default:
 			t.TokenSources[role] = &tokens.ClientCredentials{TokenURL: t.TokenURL, ClientID: tok.ClientID,
-				ClientSecret: tok.ClientSecret, Style: tokens.Form}
+				ClientSecret: tok.ClientSecret, Style: picked[0].TokenStyle}
 		}
 		switch tok.Role {
 		case string(conformance.Main):
 			t.AppID = tok.AppID
 			if auth0 && tok.ClientID != "" && tok.ClientSecret != "" {
-				t.ScopedTokens = scopedTokens(root, tok.ClientID, tok.ClientSecret)
+				t.ScopedTokens = scopedTokens(root, a0, tok.ClientID, tok.ClientSecret)
 			}
 		case string(conformance.Other):
 			t.OtherAppID = tok.AppID
 		}
 	}
-	for _, s := range surfaces {
-		switch s {
-		case "clients", "applications":
-			t.BaseURLs[s] = root + "/cis"
-		case "auth0":
-			t.BaseURLs[s] = root + "/api/v2"
-		default:
-			return t, fmt.Errorf("unknown surface %q", s)
-		}
+	for _, s := range picked {
+		t.BaseURLs[s.ID] = root + s.Mount
 	}
 	return t, nil
 }
@@ -116,9 +115,9 @@ func DescribeWith(root string, opts Options) (conformance.Target, error) {
 // scopedTokens mints Auth0 tokens of the main role's fixture client with a subset of its scopes,
 // whatever the role tokens are: the default run then checks the rules about one scope among
 // several too. Auth0's /oauth/token serves them, also when the roles use Transmit's endpoint.
-func scopedTokens(root, clientID, secret string) func([]string) conformance.TokenSource {
+func scopedTokens(root string, a0 conformance.Surface, clientID, secret string) func([]string) conformance.TokenSource {
 	return func(scopes []string) conformance.TokenSource {
-		return &tokens.ClientCredentials{TokenURL: root + "/oauth/token", ClientID: clientID, ClientSecret: secret,
-			Audience: root + "/api/v2/", Scope: strings.Join(scopes, " "), Style: tokens.JSON}
+		return &tokens.ClientCredentials{TokenURL: root + a0.TokenPath, ClientID: clientID, ClientSecret: secret,
+			Audience: root + a0.AudiencePath, Scope: strings.Join(scopes, " "), Style: a0.TokenStyle}
 	}
 }

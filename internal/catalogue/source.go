@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"github.com/clientconf/clientconf/conformance/contract"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -25,6 +26,10 @@ func declared(ctx context.Context) ([]Entry, map[string][]Operation, error) {
 	if err != nil {
 		return nil, nil, fmt.Errorf("load the suite: %w", err)
 	}
+	specs, err := loadSpecs()
+	if err != nil {
+		return nil, nil, err
+	}
 	var entries []Entry
 	ops := map[string][]Operation{}
 	for _, surface := range Surfaces {
@@ -32,11 +37,11 @@ func declared(ctx context.Context) ([]Entry, map[string][]Operation, error) {
 			entries = append(entries, Entry{ID: sc.ID, Surface: sc.Surface(), Category: sc.Category(),
 				Basis: string(sc.Basis), Requirement: sc.Requirement, Table: tableOf(sc)})
 		}
-		for _, op := range su.Spec(surface).Ops() {
+		for _, op := range specs[surface].Ops() {
 			ops[surface] = append(ops[surface], Operation{ID: op.ID, Method: op.Method, Path: op.Path})
 		}
 	}
-	used, err := exercised(ctx, su)
+	used, err := exercised(ctx, su, specs)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -68,7 +73,7 @@ func tableOf(sc conformance.Scenario) string {
 // exercised runs every scenario once, one at a time, against a fresh embedded reference server
 // and returns, per scenario ID, the spec operations its requests hit, in order of first use.
 // Cleanup deletes are not scenario requests and are not counted.
-func exercised(ctx context.Context, su *conformance.Suite) (map[string][]string, error) {
+func exercised(ctx context.Context, su *conformance.Suite, specs map[string]*contract.Spec) (map[string][]string, error) {
 	dir, err := os.MkdirTemp("", "docgen-")
 	if err != nil {
 		return nil, fmt.Errorf("transcript dir: %w", err)
@@ -98,12 +103,15 @@ func exercised(ctx context.Context, su *conformance.Suite) (map[string][]string,
 	sc := bufio.NewScanner(f)
 	sc.Buffer(make([]byte, 1<<20), 16<<20)
 	for sc.Scan() {
-		var line struct{ Scenario, Method, URL string }
+		var line struct{ Scenario, Purpose, Method, URL string }
 		if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
 			return nil, fmt.Errorf("transcript line: %w", err)
 		}
+		if line.Purpose != "" && line.Purpose != "scenario" {
+			continue // cleanup deletes and preflight reads are not what a scenario is about
+		}
 		surface, _, _ := strings.Cut(line.Scenario, "/")
-		spec := su.Spec(surface)
+		spec := specs[surface]
 		rel, ok := strings.CutPrefix(line.URL, target.BaseURLs[surface])
 		if spec == nil || !ok {
 			continue
@@ -114,4 +122,17 @@ func exercised(ctx context.Context, su *conformance.Suite) (map[string][]string,
 		}
 	}
 	return used, sc.Err()
+}
+
+// loadSpecs loads each surface's spec the way the engine does.
+func loadSpecs() (map[string]*contract.Spec, error) {
+	specs := map[string]*contract.Spec{}
+	for _, surface := range Surfaces {
+		spec, err := contract.Load(surface)
+		if err != nil {
+			return nil, fmt.Errorf("load the %s spec: %w", surface, err)
+		}
+		specs[surface] = spec
+	}
+	return specs, nil
 }

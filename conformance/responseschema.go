@@ -2,39 +2,13 @@ package conformance
 
 import (
 	"fmt"
-	"strconv"
-	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 
 	"github.com/clientconf/clientconf/conformance/contract"
 )
 
-// lookup reads a JSON pointer (RFC 6901) in a decoded JSON value.
-func lookup(v any, pointer string) (any, bool) {
-	if pointer == "" || pointer == "/" {
-		return v, true
-	}
-	for _, tok := range strings.Split(strings.TrimPrefix(pointer, "/"), "/") {
-		tok = strings.ReplaceAll(strings.ReplaceAll(tok, "~1", "/"), "~0", "~")
-		switch t := v.(type) {
-		case map[string]any:
-			var ok bool
-			if v, ok = t[tok]; !ok {
-				return nil, false
-			}
-		case []any:
-			i, err := strconv.Atoi(tok)
-			if err != nil || i < 0 || i >= len(t) {
-				return nil, false
-			}
-			v = t[i]
-		default:
-			return nil, false
-		}
-	}
-	return v, true
-}
+// What the spec says about a response body, as the checks on top of the schema need it.
 
 // envelopeKey returns the wrapping property of an operation's success body, read from the
 // spec: a response object with one required property and nothing else (e.g. "result").
@@ -69,15 +43,22 @@ func (r *Response) documentedAsRequired(pointer string) bool {
 	}
 	if d := sch.Discriminator; d != nil {
 		if v, ok := r.Field("/" + d.PropertyName); ok {
-			ref := d.Mapping[fmt.Sprint(v)]
-			for _, b := range sch.OneOf {
-				if b.Ref == ref.Ref && b.Value != nil {
-					sch = b.Value
-				}
-			}
+			sch = discriminated(sch, v)
 		}
 	}
 	return requiredAt(sch, pointer)
+}
+
+// discriminated is the branch of a oneOf whose discriminator property holds value; the union
+// itself when no branch maps to it.
+func discriminated(union *openapi3.Schema, value any) *openapi3.Schema {
+	ref := union.Discriminator.Mapping[fmt.Sprint(value)]
+	for _, b := range union.OneOf {
+		if b.Ref == ref.Ref && b.Value != nil {
+			return b.Value
+		}
+	}
+	return union
 }
 
 // successSchema is the body schema of an operation's response for status, inside any envelope.
