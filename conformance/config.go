@@ -158,3 +158,28 @@ func (c *Config) readTransport(getenv func(string) string) error {
 	c.Transcript = strings.TrimSpace(getenv(envvar.Transcript))
 	return nil
 }
+
+// TargetFromConfig turns an external configuration into a target.
+func TargetFromConfig(cfg Config) Target {
+	t := Target{
+		Name:             cfg.BaseURL,
+		BaseURLs:         map[string]string{},
+		Tokens:           cfg.Tokens,
+		TokenSources:     cfg.tokenSources(),
+		TokenURL:         cfg.TokenURL,
+		ScopedTokens:     cfg.scopedTokens(),
+		AppID:            cfg.AppID,
+		OtherAppID:       cfg.OtherAppID,
+		AllowDestructive: cfg.AllowDestructive,
+		SkipBasis:        cfg.SkipBasis,
+		Timeout:          cfg.Timeout,
+		Concurrency:      cfg.Concurrency,
+		RPS:              cfg.RPS,
+		Deadline:         cfg.Deadline,
+		Transcript:       cfg.Transcript,
+	}
+	for _, s := range cfg.surfacesFor() {
+		t.BaseURLs[s] = strings.TrimSuffix(cfg.BaseURL, "/")
+	}
+	return t
+}

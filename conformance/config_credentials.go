@@ -1,6 +1,7 @@
 package conformance
 
 import (
+	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 
 	"github.com/clientconf/clientconf/conformance/envvar"
@@ -38,7 +39,7 @@ func (c *Config) readCredentials(getenv func(string) string) error {
 				"export "+cv.id+" with the client id the secret belongs to, or unset "+cv.secret)
 		}
 		if c.Tokens[cv.role] != "" {
-			tokenVar := roleVariable(cv.role)
+			tokenVar := scenario.RoleVariable(cv.role)
 			return configError(tokenVar, "is set together with "+cv.id+" (the "+string(cv.role)+" role can only have one)",
 				"unset "+tokenVar+" to fetch the role's tokens with the client credentials, or unset "+cv.id+" and "+cv.secret+" to use the fixed token")
 		}

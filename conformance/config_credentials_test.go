@@ -89,7 +89,7 @@ func TestConfigCredentials(t *testing.T) {
 			assert.NotEmpty(t, target.Surfaces())
 			assert.Len(t, target.TokenSources, len(tc.fetched))
 			for _, r := range tc.fetched {
-				require.True(t, target.hasRole(r), r)
+				require.True(t, target.HasRole(r), r)
 				src, ok := target.TokenSources[r].(*tokens.ClientCredentials)
 				require.True(t, ok, "role %s has a client credentials source", r)
 				assert.Equal(t, tc.tokenURL, src.TokenURL)

@@ -1,0 +1,55 @@
+package clients
+
+import (
+	"github.com/clientconf/clientconf/conformance/scenario"
+	"net/http"
+
+	"github.com/clientconf/clientconf/conformance/contract"
+)
+
+// clientsAPI is the app-scoped /v1/clients surface: the app is the token's own.
+func clientsAPI() ClientAPI {
+	return ClientAPI{
+		Surface:        "clients",
+		Collection:     func(*scenario.S, scenario.Role) string { return "/v1/clients" },
+		OtherAppStatus: http.StatusNotFound,
+	}
+}
+
+// Catalogue is the full table of the clients surface.
+func Catalogue(sp *contract.Spec) []scenario.Scenario {
+	a := clientsAPI()
+	var out []scenario.Scenario
+	out = append(out, SharedScenarios(a)...)
+	out = append(out, scenario.CreateTable{
+		Surface:  "clients",
+		OpID:     "createClient",
+		Variants: []scenario.Variant{{Label: "oidc", Schema: "OidcClientCreate"}, {Label: "saml", Schema: "SamlClientCreate"}},
+		Path:     func(*scenario.S) string { return "/v1/clients" },
+		Role:     scenario.Main,
+	}.Scenarios(sp)...)
+	out = append(out, scenario.PermTable{
+		Surface: "clients",
+		Params: map[string]scenario.Provider{
+			"clientId": func(s *scenario.S, _ map[string]string) string { id, _ := a.CreateMinimal(s); return id },
+		},
+	}.Scenarios(sp)...)
+	out = append(out, scenario.Scenario{ID: "clients/permissions/admin-token-rejected", Basis: scenario.Assumed, Roles: []scenario.Role{scenario.Admin},
+		Requirement: "/v1/clients acts on the token's own app, so an admin (management) token gets 403.",
+		Run: func(s *scenario.S) {
+			s.Do(scenario.Admin, http.MethodGet, "/v1/clients").Check(http.StatusForbidden)
+			s.Do(scenario.Admin, http.MethodPost, "/v1/clients", scenario.JSON(MinimalOIDC(s))).Check(http.StatusForbidden)
+		}})
+	return out
+}
+
+// SharedScenarios are the hand-written client scenarios, one definition for every
+// surface that manages clients (a tells where).
+func SharedScenarios(a ClientAPI) []scenario.Scenario {
+	var out []scenario.Scenario
+	out = append(out, clientCRUDScenarios(a)...)
+	out = append(out, clientErrorScenarios(a)...)
+	out = append(out, clientAccessScenarios(a)...)
+	out = append(out, clientSchemaScenarios(a)...)
+	return append(out, clientNearMissScenarios(a)...)
+}
