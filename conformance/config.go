@@ -2,12 +2,12 @@ package conformance
 
 import (
 	"fmt"
-
-	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/url"
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/clientconf/clientconf/conformance/envvar"
 )
 
 // Config is the target configuration, read from CONFORMANCE_* environment variables.

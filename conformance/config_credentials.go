@@ -1,13 +1,12 @@
 package conformance
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
-
-	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/url"
 	"strings"
 
+	"github.com/clientconf/clientconf/conformance/envvar"
+	"github.com/clientconf/clientconf/conformance/scenario"
 	"github.com/clientconf/clientconf/conformance/tokens"
 )
 

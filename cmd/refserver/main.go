@@ -7,7 +7,6 @@ import (
 	"errors"
 	"flag"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/envvar"
 	"net"
 	"net/http"
 	"os"
@@ -17,6 +16,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference"
 )

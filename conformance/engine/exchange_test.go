@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"strings"
 	"testing"
@@ -10,6 +9,8 @@ import (
 	"github.com/h2non/gock"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // These engine tests fake the target with gock: no network, exact control of each answer.

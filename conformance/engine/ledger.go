@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/clientconf/clientconf/conformance/contract"
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // leftoverMarker starts the log line of each resource the run could not delete; the report

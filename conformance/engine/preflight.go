@@ -4,10 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/envvar"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"time"
+
+	"github.com/clientconf/clientconf/conformance/envvar"
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // checkReachable sends one read per surface before any scenario runs, so an unreachable

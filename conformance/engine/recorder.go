@@ -4,9 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"runtime"
 	"sync"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // Outcome of one scenario, ordered from least to most severe.

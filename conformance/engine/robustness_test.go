@@ -2,7 +2,6 @@ package engine
 
 import (
 	"context"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"io"
 	"net"
 	"net/http"
@@ -14,6 +13,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // Engine behaviour against misbehaving targets, on loopback servers (the end-to-end version,

@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"os"
 	"os/signal"
@@ -17,10 +16,12 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/sync/errgroup"
+
 	"github.com/clientconf/clientconf/conformance/contract"
 	"github.com/clientconf/clientconf/conformance/envvar"
 	"github.com/clientconf/clientconf/conformance/redact"
-	"golang.org/x/sync/errgroup"
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // Suite holds the surfaces, their loaded specs and the scenario catalogues they hand over.

@@ -3,7 +3,6 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"maps"
 	"net/http"
 	"net/http/httptest"
@@ -15,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/clientconf/clientconf/conformance/redact"
+	"github.com/clientconf/clientconf/conformance/scenario"
 	"github.com/clientconf/clientconf/conformance/tokens"
 )
 

@@ -5,11 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"io"
 	"net/http"
 	"strings"
 	"time"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // The engine's one road to the target: scenario requests, cleanup deletes and the preflight

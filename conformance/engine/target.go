@@ -1,11 +1,12 @@
 package engine
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"maps"
 	"net/http"
 	"slices"
 	"time"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // Target is what the suite checks: base URLs per surface, role tokens, and run options.

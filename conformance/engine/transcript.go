@@ -3,15 +3,15 @@ package engine
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/envvar"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"os"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/clientconf/clientconf/conformance/envvar"
 	"github.com/clientconf/clientconf/conformance/redact"
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // transcriptBody caps each body in the transcript.

@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/envvar"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"io"
 	"net"
 	"net/http"
@@ -16,6 +14,9 @@ import (
 	"time"
 
 	"golang.org/x/time/rate"
+
+	"github.com/clientconf/clientconf/conformance/envvar"
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // Retry policy: a few attempts, and a run-wide budget for waiting on Retry-After, so that a

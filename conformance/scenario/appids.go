@@ -1,8 +1,9 @@
 package scenario
 
 import (
-	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
+
+	"github.com/clientconf/clientconf/conformance/envvar"
 )
 
 // appID returns the app the role's client token belongs to. When not configured, it asks

@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/envvar"
 	"net/http"
 	"net/url"
 	"slices"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	"github.com/clientconf/clientconf/conformance/contract"
+	"github.com/clientconf/clientconf/conformance/envvar"
 )
 
 // MaxBody caps how much of a response the suite reads: a target that streams a huge body

@@ -1,10 +1,11 @@
 package applications
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
-	"github.com/clientconf/clientconf/conformance/surfaces/clients"
 	"net/http"
 	"net/url"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
+	"github.com/clientconf/clientconf/conformance/surfaces/clients"
 )
 
 func appPath(appID string) string { return "/v1/applications/" + url.PathEscape(appID) }

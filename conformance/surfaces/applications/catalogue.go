@@ -1,12 +1,12 @@
 package applications
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
-	"github.com/clientconf/clientconf/conformance/surfaces/clients"
 	"net/http"
 	"net/url"
 
 	"github.com/clientconf/clientconf/conformance/contract"
+	"github.com/clientconf/clientconf/conformance/scenario"
+	"github.com/clientconf/clientconf/conformance/surfaces/clients"
 )
 
 // applicationsClientAPI manages clients through /v1/applications/{appId}/clients, on the app of

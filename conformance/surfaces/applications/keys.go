@@ -1,9 +1,10 @@
 package applications
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"net/url"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 const keysPath = "/v1/applications/signing-keys"

@@ -2,12 +2,12 @@ package auth0
 
 import (
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"net/url"
 	"strconv"
 
 	"github.com/clientconf/clientconf/conformance/contract"
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // The auth0 surface: Auth0 Management API v2 clients (/clients…) and their credentials, checked

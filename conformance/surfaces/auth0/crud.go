@@ -3,8 +3,9 @@ package auth0
 import (
 	"crypto/rand"
 	"encoding/hex"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // a0FullBody sets many fields at once, each valid alone and together on any tenant.

@@ -1,10 +1,11 @@
 package auth0
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"slices"
 	"strconv"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // a0TotalsPage is one page of GET /clients?include_totals=true.

@@ -1,10 +1,10 @@
 package clients
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 
 	"github.com/clientconf/clientconf/conformance/contract"
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // clientsAPI is the app-scoped /v1/clients surface: the app is the token's own.
@@ -48,7 +48,7 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 func SharedScenarios(a ClientAPI) []scenario.Scenario {
 	var out []scenario.Scenario
 	out = append(out, clientCRUDScenarios(a)...)
-	out = append(out, clientErrorScenarios(a)...)
+	out = append(out, clientBadRequestScenarios(a)...)
 	out = append(out, clientAccessScenarios(a)...)
 	out = append(out, clientSchemaScenarios(a)...)
 	return append(out, clientNearMissScenarios(a)...)

@@ -1,10 +1,11 @@
 package clients
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"net/url"
+	"strings"
 
+	"github.com/clientconf/clientconf/conformance/scenario"
 	"github.com/clientconf/clientconf/fixtures"
 )
 
@@ -23,7 +24,10 @@ type ClientAPI struct {
 	ScratchApps bool
 }
 
-func (a ClientAPI) id(name string) string { return a.Surface + "/" + name }
+// id is a scenario ID written as the clients surface's (a literal "clients/…", so grep finds
+// the declaration), for the surface a serves: the applications surface runs the same
+// declaration as "applications/…".
+func (a ClientAPI) id(id string) string { return a.Surface + strings.TrimPrefix(id, "clients") }
 
 func (a ClientAPI) item(s *scenario.S, role scenario.Role, clientID string) string {
 	return a.Collection(s, role) + "/" + url.PathEscape(clientID)

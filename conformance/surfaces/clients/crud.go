@@ -1,15 +1,16 @@
 package clients
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // clientCRUDScenarios: create, read, list, update and delete of clients, shared by the
 // clients and applications surfaces.
 func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 	return []scenario.Scenario{
-		{ID: a.id("crud/lifecycle"), Basis: scenario.Documented,
+		{ID: a.id("clients/crud/lifecycle"), Basis: scenario.Documented,
 			Requirement: "A client can be created, read, listed, updated and deleted; afterwards GET gives 404.",
 			Run: func(s *scenario.S) {
 				id, created := a.CreateMinimal(s)
@@ -26,7 +27,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 				s.Do(scenario.Main, http.MethodDelete, a.item(s, scenario.Main, id)).Expect(http.StatusNoContent)
 				s.Do(scenario.Main, http.MethodGet, a.item(s, scenario.Main, id)).Check(http.StatusNotFound)
 			}},
-		{ID: a.id("crud/create-generated-fields"), Basis: scenario.Spec,
+		{ID: a.id("clients/crud/create-generated-fields"), Basis: scenario.Spec,
 			Requirement: "A created client has a non-empty client_id and client_secret, the caller's app_id and a tenant_id, and RFC 3339 timestamps.",
 			Run: func(s *scenario.S) {
 				_, r := a.CreateMinimal(s)
@@ -50,7 +51,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					}
 				}
 			}},
-		{ID: a.id("crud/created-at-equals-updated-at"), Basis: scenario.Assumed,
+		{ID: a.id("clients/crud/created-at-equals-updated-at"), Basis: scenario.Assumed,
 			Requirement: "On create, created_at equals updated_at.",
 			Run: func(s *scenario.S) {
 				_, r := a.CreateMinimal(s)
@@ -59,7 +60,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					s.Errorf(r, "created_at = updated_at", "equal timestamps", r.String("/created_at")+" vs "+r.String("/updated_at"))
 				}
 			}},
-		{ID: a.id("crud/client-ids-unique"), Basis: scenario.Assumed,
+		{ID: a.id("clients/crud/client-ids-unique"), Basis: scenario.Assumed,
 			Requirement: "Two created clients get different client_ids.",
 			Run: func(s *scenario.S) {
 				id1, _ := a.CreateMinimal(s)
@@ -68,7 +69,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					s.Errorf(r, "unique client_id", "two different ids", "both "+id1)
 				}
 			}},
-		{ID: a.id("crud/create-echoes-fields"), Basis: scenario.Spec,
+		{ID: a.id("clients/crud/create-echoes-fields"), Basis: scenario.Spec,
 			Requirement: "A create with many fields set returns each of them as sent, and GET returns the same.",
 			Run: func(s *scenario.S) {
 				body := fixtureBody(s, "client-oidc-full.json")
@@ -79,7 +80,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					scenario.RequireEcho(s, got, "/"+k, v)
 				}
 			}},
-		{ID: a.id("crud/saml-create"), Basis: scenario.Documented,
+		{ID: a.id("clients/crud/saml-create"), Basis: scenario.Documented,
 			Requirement: "A body with authentication_protocol saml creates a SAML client that keeps its SAML fields.",
 			Run: func(s *scenario.S) {
 				body := fixtureBody(s, "client-saml.json")
@@ -88,7 +89,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					scenario.RequireField(s, r, "/"+f, body[f])
 				}
 			}},
-		{ID: a.id("crud/put-keeps-omitted-fields"), Basis: scenario.Documented,
+		{ID: a.id("clients/crud/put-keeps-omitted-fields"), Basis: scenario.Documented,
 			Requirement: "PUT is partial at the top level: fields it omits keep their stored values.",
 			Run: func(s *scenario.S) {
 				body := fixtureBody(s, "client-oidc-full.json")
@@ -102,7 +103,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					scenario.RequireField(s, got, "/"+f, body[f])
 				}
 			}},
-		{ID: a.id("crud/put-replaces-objects-whole"), Basis: scenario.Documented,
+		{ID: a.id("clients/crud/put-replaces-objects-whole"), Basis: scenario.Documented,
 			Requirement: "PUT replaces an object-valued field whole: members it omits are not kept from the stored object.",
 			Run: func(s *scenario.S) {
 				body := MinimalOIDC(s)
@@ -117,7 +118,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					}
 				}
 			}},
-		{ID: a.id("crud/put-persists"), Basis: scenario.Documented,
+		{ID: a.id("clients/crud/put-persists"), Basis: scenario.Documented,
 			Requirement: "Fields set by PUT are returned by the PUT and by a later GET.",
 			Run: func(s *scenario.S) {
 				id, _ := a.CreateMinimal(s)
@@ -129,7 +130,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					scenario.RequireEcho(s, got, "/"+k, v)
 				}
 			}},
-		{ID: a.id("crud/put-advances-updated-at"), Basis: scenario.Documented,
+		{ID: a.id("clients/crud/put-advances-updated-at"), Basis: scenario.Documented,
 			Requirement: "PUT advances updated_at and keeps created_at, client_id and client_secret.",
 			Run: func(s *scenario.S) {
 				id, created := a.CreateMinimal(s)
@@ -144,7 +145,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					}
 				}
 			}},
-		{ID: a.id("crud/protocol-not-changed-by-put"), Basis: scenario.Assumed,
+		{ID: a.id("clients/crud/protocol-not-changed-by-put"), Basis: scenario.Assumed,
 			Requirement: "PUT cannot change authentication_protocol: 400, or ignored with the protocol unchanged.",
 			Run: func(s *scenario.S) {
 				id, _ := a.CreateMinimal(s)
@@ -156,7 +157,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 				got := s.Do(scenario.Main, http.MethodGet, a.item(s, scenario.Main, id)).Expect(http.StatusOK)
 				scenario.RequireField(s, got, "/authentication_protocol", "oidc")
 			}},
-		{ID: a.id("crud/resources-set-exactly"), Basis: scenario.Documented,
+		{ID: a.id("clients/crud/resources-set-exactly"), Basis: scenario.Documented,
 			Requirement: "PUT …/resources sets resources to exactly the list sent and returns the client.",
 			Run: func(s *scenario.S) {
 				id, _ := a.CreateMinimal(s)
@@ -168,7 +169,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 				got := s.Do(scenario.Main, http.MethodGet, a.item(s, scenario.Main, id)).Expect(http.StatusOK)
 				scenario.RequireField(s, got, "/resources", []any{"res-c"})
 			}},
-		{ID: a.id("crud/delete-removes-from-list"), Basis: scenario.Documented,
+		{ID: a.id("clients/crud/delete-removes-from-list"), Basis: scenario.Documented,
 			Requirement: "DELETE gives 204 and the client is no longer listed.",
 			Run: func(s *scenario.S) {
 				id, _ := a.CreateMinimal(s)
@@ -183,7 +184,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					s.Errorf(list, "other clients kept", keep+" still listed", "missing")
 				}
 			}},
-		{ID: a.id("crud/unknown-fields-ignored"), Basis: scenario.Assumed,
+		{ID: a.id("clients/crud/unknown-fields-ignored"), Basis: scenario.Assumed,
 			Requirement: "An unknown top-level field in a create body is ignored: 201, and it is not echoed.",
 			Run: func(s *scenario.S) {
 				body := MinimalOIDC(s)
@@ -196,7 +197,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					}
 				}
 			}},
-		{ID: a.id("crud/client-id-server-generated"), Basis: scenario.Assumed,
+		{ID: a.id("clients/crud/client-id-server-generated"), Basis: scenario.Assumed,
 			Requirement: "client_id is generated by the server: one sent in the create body is not taken.",
 			Run: func(s *scenario.S) {
 				body := MinimalOIDC(s)
@@ -207,7 +208,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					s.Errorf(r, "client_id generated", "a non-empty client_id chosen by the server", scenario.DescribeJSON(id))
 				}
 			}},
-		{ID: a.id("crud/put-ignores-unknown-and-input-only"), Basis: scenario.Assumed,
+		{ID: a.id("clients/crud/put-ignores-unknown-and-input-only"), Basis: scenario.Assumed,
 			Requirement: "PUT ignores unknown top-level fields and does not echo input-only ones, in its answer or a later GET.",
 			Run: func(s *scenario.S) {
 				id, _ := a.CreateMinimal(s)
@@ -223,7 +224,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 					}
 				}
 			}},
-		{ID: a.id("crud/saml-put-partial"), Basis: scenario.Documented,
+		{ID: a.id("clients/crud/saml-put-partial"), Basis: scenario.Documented,
 			Requirement: "PUT of a SAML client is partial too: it stays SAML and keeps the fields the PUT omits.",
 			Run: func(s *scenario.S) {
 				body := fixtureBody(s, "client-saml.json")
@@ -235,7 +236,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 				scenario.RequireField(s, got, "/sp_entity_id", body["sp_entity_id"])
 				scenario.RequireField(s, got, "/name", body["name"])
 			}},
-		{ID: a.id("crud/nested-unknown-keys-accepted"), Basis: scenario.Assumed,
+		{ID: a.id("clients/crud/nested-unknown-keys-accepted"), Basis: scenario.Assumed,
 			Requirement: "An unknown key inside a nested object does not make a create fail (stored or dropped: left open).",
 			Run: func(s *scenario.S) {
 				body := MinimalOIDC(s)
@@ -243,7 +244,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 				r := a.Create(s, scenario.Main, body)
 				scenario.RequireField(s, r, "/token_expiration/access_token_ttl", 3600)
 			}},
-		{ID: a.id("crud/list-contains-created"), Basis: scenario.Spec, Serial: true,
+		{ID: a.id("clients/crud/list-contains-created"), Basis: scenario.Spec, Serial: true,
 			Requirement: "The list holds every client of the app, including the ones just created.",
 			Run: func(s *scenario.S) {
 				id1, _ := a.CreateMinimal(s)
@@ -262,7 +263,7 @@ func clientCRUDScenarios(a ClientAPI) []scenario.Scenario {
 // collectionDeleteScenario deletes every client of an app. Through /v1/clients that is the
 // token's own app, so it is destructive; with an admin token it runs in a scratch app.
 func (a ClientAPI) collectionDeleteScenario() scenario.Scenario {
-	sc := scenario.Scenario{ID: a.id("crud/collection-delete"), Basis: scenario.Documented, Roles: []scenario.Role{scenario.Other},
+	sc := scenario.Scenario{ID: a.id("clients/crud/collection-delete"), Basis: scenario.Documented, Roles: []scenario.Role{scenario.Other},
 		Requirement: "DELETE of the collection deletes every client of the app (204) and no client of another app."}
 	if a.ScratchApps {
 		sc.Roles = append(sc.Roles, scenario.Admin)

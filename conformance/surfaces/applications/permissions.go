@@ -1,9 +1,10 @@
 package applications
 
 import (
+	"net/http"
+
 	"github.com/clientconf/clientconf/conformance/scenario"
 	"github.com/clientconf/clientconf/conformance/surfaces/clients"
-	"net/http"
 )
 
 // appAccessScenarios: a client token acts on its own app only (another appId → 403, existing

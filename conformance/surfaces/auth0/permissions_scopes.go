@@ -1,9 +1,10 @@
 package auth0
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 	"strings"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // Scopes of the Auth0 Management API that the scope scenarios mint tokens with.

@@ -1,8 +1,9 @@
 package auth0
 
 import (
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
+
+	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
 // a0AccessScenarios: scopes, their order against validation, and field visibility, beyond the

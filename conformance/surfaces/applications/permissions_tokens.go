@@ -2,10 +2,10 @@ package applications
 
 import (
 	"context"
-	"github.com/clientconf/clientconf/conformance/envvar"
-	"github.com/clientconf/clientconf/conformance/scenario"
 	"net/http"
 
+	"github.com/clientconf/clientconf/conformance/envvar"
+	"github.com/clientconf/clientconf/conformance/scenario"
 	"github.com/clientconf/clientconf/conformance/tokens"
 )
 
