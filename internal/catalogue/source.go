@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"github.com/clientconf/clientconf/conformance/contract"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -13,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/clientconf/clientconf/conformance"
+	"github.com/clientconf/clientconf/conformance/contract"
 	"github.com/clientconf/clientconf/conformance/reftarget"
 )
 
@@ -56,11 +56,11 @@ func declared(ctx context.Context) ([]Entry, map[string][]Operation, error) {
 func tableOf(sc conformance.Scenario) string {
 	name := runtime.FuncForPC(reflect.ValueOf(sc.Run).Pointer()).Name()
 	for marker, table := range map[string]string{
-		".createTable.enumCase.":          TableEnums,
-		".createTable.requiredScenarios.": TableRequired,
-		".createTable.typeScenarios.":     TableType,
-		".createTable.defaultScenarios.":  TableDefaults,
-		".permTable.scenario.":            TablePermissions,
+		".CreateTable.enumCase.":          TableEnums,
+		".CreateTable.requiredScenarios.": TableRequired,
+		".CreateTable.typeScenarios.":     TableType,
+		".CreateTable.defaultScenarios.":  TableDefaults,
+		".PermTable.scenario.":            TablePermissions,
 		".missingOp.":                     TableMissing,
 	} {
 		if strings.Contains(name, marker) {
