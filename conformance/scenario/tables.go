@@ -16,27 +16,47 @@ type CreateTable struct {
 	Surface  string
 	OpID     string
 	Variants []Variant
-	Path     func(s *S) string // where to send the create
-	Role     Role
-	// defaultsPresent: a defaulted field must be in the response (Auth0's live defaults), and so
+	// Params fills the create operation's path parameters (its path comes from the spec).
+	Params map[string]Provider
+	// Role creates; the zero value is Main.
+	Role Role
+	// DefaultsPresent: a defaulted field must be in the response (Auth0's live defaults), and so
 	// must a sent enum value; otherwise either may be absent unless the response schema
 	// requires it, and must match when present.
 	DefaultsPresent bool
-	// open lists outcomes the contract leaves open for one enum value ("field=value"): the
+	// Open lists outcomes the contract leaves open for one enum value ("field=value"): the
 	// extra statuses a conforming server may answer.
 	Open map[string][]int
-	// roles the table's scenarios need besides Main (e.g. Admin to create apps).
+	// Roles the table's scenarios need besides Main (e.g. Admin to create apps).
 	Roles []Role
-	// enums, when set, limits the enum scenarios to these fields (dotted, as in scenario IDs).
+	// Enums, when set, limits the enum scenarios to these fields (dotted, as in scenario IDs).
 	// Request enums whose values need tenant features or other settings to be accepted are
 	// left to hand-written scenarios that set those up.
 	Enums []string
 }
 
-// withRoles returns the table with scenarios that need the given roles.
+// WithRoles returns the table with scenarios that need the given roles.
 func (ct CreateTable) WithRoles(roles ...Role) CreateTable {
 	ct.Roles = roles
 	return ct
+}
+
+// create sends body to the create operation op, at its spec path, as the table's role.
+func (ct CreateTable) create(s *S, op *contract.Op, body any) *Response {
+	s.T.Helper()
+	params := map[string]string{}
+	for _, name := range op.PathParams() {
+		provide := ct.Params[name]
+		if provide == nil {
+			s.SuiteFatalf("no provider for path parameter %q of %s", name, op.ID)
+		}
+		params[name] = provide(s, params)
+	}
+	role := ct.Role
+	if role == "" {
+		role = Main
+	}
+	return s.Do(role, http.MethodPost, op.Expand(params), JSON(body))
 }
 
 // variant is one request schema of the create operation (e.g. OIDC or SAML clients).
@@ -153,7 +173,7 @@ func (ct CreateTable) enumCase(op *contract.Op, v Variant, sch, resp *openapi3.S
 	return Scenario{ID: id, Basis: Spec, Requirement: req, Derived: true, Run: func(s *S) {
 		body := ct.minimal(s, sch)
 		setPointer(s, body, st.Pointer, st.Parents, val)
-		r := s.Do(ct.Role, http.MethodPost, ct.Path(s), JSON(body))
+		r := ct.create(s, op, body)
 		if !valid {
 			r.Check(http.StatusBadRequest)
 			return
@@ -204,7 +224,7 @@ func (ct CreateTable) requiredScenarios(op *contract.Op, v Variant, sch *openapi
 					setPointer(s, body, parentPtr, st.Parents[:len(st.Parents)-1], synth(s, parent, ""))
 				}
 				deletePointer(body, st.Pointer)
-				r := s.Do(ct.Role, http.MethodPost, ct.Path(s), JSON(body))
+				r := ct.create(s, op, body)
 				if defaulted && r.Is(successStatus(op)) {
 					s.Observe("omitted-required-defaulted", "%s omitted was defaulted (%d); refusing it (400) is allowed too", st.field(), r.Status)
 					return
@@ -243,7 +263,7 @@ func (ct CreateTable) typeScenarios(op *contract.Op, v Variant, sch *openapi3.Sc
 			Run: func(s *S) {
 				body := ct.minimal(s, sch)
 				body[name] = bad
-				s.Do(ct.Role, http.MethodPost, ct.Path(s), JSON(body)).Check(http.StatusBadRequest)
+				ct.create(s, op, body).Check(http.StatusBadRequest)
 			},
 		})
 	}
@@ -265,7 +285,7 @@ func (ct CreateTable) defaultScenarios(op *contract.Op, v Variant, sch, resp *op
 			Run: func(s *S) {
 				body := ct.minimal(s, sch)
 				deletePointer(body, st.Pointer)
-				r := s.Do(ct.Role, http.MethodPost, ct.Path(s), JSON(body)).Expect(successStatus(op))
+				r := ct.create(s, op, body).Expect(successStatus(op))
 				got, ok := r.Field(st.Pointer)
 				mustBeThere := ct.DefaultsPresent || (resp != nil && requiredAt(resp, st.Pointer))
 				switch {

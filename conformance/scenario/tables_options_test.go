@@ -16,8 +16,7 @@ import (
 func TestCreateTableEnumsLimitsEnumScenarios(t *testing.T) {
 	sp, err := contract.Load("auth0")
 	require.NoError(t, err)
-	table := CreateTable{Surface: "x", OpID: "createClient", Variants: []Variant{{Label: "client", Schema: "ClientCreate"}},
-		Path: func(*S) string { return "/clients" }, Role: Main}
+	table := CreateTable{Surface: "x", OpID: "createClient", Variants: []Variant{{Label: "client", Schema: "ClientCreate"}}}
 
 	enumIDs := func(ct CreateTable) []string {
 		var ids []string

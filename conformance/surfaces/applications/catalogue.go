@@ -36,14 +36,12 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 		Surface:  "applications",
 		OpID:     "createAppClient",
 		Variants: []scenario.Variant{{Label: "oidc", Schema: "OidcClientCreate"}, {Label: "saml", Schema: "SamlClientCreate"}},
-		Path:     func(s *scenario.S) string { return a.Collection(s, scenario.Main) },
-		Role:     scenario.Main,
+		Params:   map[string]scenario.Provider{"appId": func(s *scenario.S, _ map[string]string) string { return s.AppID(scenario.Main) }},
 	}.Scenarios(sp)...)
 	out = append(out, scenario.CreateTable{
 		Surface:  "applications",
 		OpID:     "createApp",
 		Variants: []scenario.Variant{{Label: "app", Schema: "AppCreate"}},
-		Path:     func(*scenario.S) string { return "/v1/applications" },
 		Role:     scenario.Admin,
 		// A SAML first client needs SAML fields the minimal body does not carry.
 		Open: map[string][]int{"first_client_authentication_protocol=saml": {http.StatusBadRequest}},
@@ -52,15 +50,11 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 		Surface:  "applications",
 		OpID:     "createClientTokenSigningKey",
 		Variants: []scenario.Variant{{Label: "key", Schema: "SigningKeyCreate"}},
-		Path:     func(*scenario.S) string { return "/v1/applications/signing-keys" },
-		Role:     scenario.Main,
 	}.Scenarios(sp)...)
 	out = append(out, scenario.CreateTable{
 		Surface:  "applications",
 		OpID:     "uploadClientTokenSigningKey",
 		Variants: []scenario.Variant{{Label: "key-upload", Schema: "SigningKeyUpload"}},
-		Path:     func(*scenario.S) string { return "/v1/applications/signing-keys/upload" },
-		Role:     scenario.Main,
 	}.Scenarios(sp)...)
 	out = append(out, scenario.PermTable{
 		Surface: "applications",

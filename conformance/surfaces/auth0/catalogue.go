@@ -39,8 +39,6 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 		Surface:         "auth0",
 		OpID:            "createClient",
 		Variants:        []scenario.Variant{{Label: "client", Schema: "ClientCreate"}},
-		Path:            func(*scenario.S) string { return "/clients" },
-		Role:            scenario.Main,
 		DefaultsPresent: true, // the contract asserts Auth0's live defaults: they must be there
 		// Enums whose values are accepted on their own on any tenant; the others (grant_types,
 		// compliance_level, third_party_security_mode, session_transfer, …) need tenant features

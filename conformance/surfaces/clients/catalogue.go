@@ -25,8 +25,6 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 		Surface:  "clients",
 		OpID:     "createClient",
 		Variants: []scenario.Variant{{Label: "oidc", Schema: "OidcClientCreate"}, {Label: "saml", Schema: "SamlClientCreate"}},
-		Path:     func(*scenario.S) string { return "/v1/clients" },
-		Role:     scenario.Main,
 	}.Scenarios(sp)...)
 	out = append(out, scenario.PermTable{
 		Surface: "clients",
