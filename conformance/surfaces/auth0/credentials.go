@@ -216,17 +216,19 @@ func a0CredentialTypeScenarios() []scenario.Scenario {
 
 // a0CredentialErrorScenarios: 400 and 404 answers of the credential operations.
 func a0CredentialErrorScenarios() []scenario.Scenario {
-	badCreate := func(id, req string, body func(s *scenario.S) map[string]any) scenario.Scenario {
-		return scenario.Scenario{ID: id, Basis: scenario.Spec, Requirement: req, Run: func(s *scenario.S) {
+	// badCreate: creating a credential with body gives 400.
+	badCreate := func(body func(s *scenario.S) map[string]any) func(s *scenario.S) {
+		return func(s *scenario.S) {
 			s.Do(scenario.Main, http.MethodPost, a0Credentials(a0NewClient(s)), scenario.JSON(body(s))).Check(http.StatusBadRequest)
-		}}
+		}
 	}
-	badPatch := func(id, req string, body any) scenario.Scenario {
-		return scenario.Scenario{ID: id, Basis: scenario.Spec, Requirement: req, Run: func(s *scenario.S) {
+	// badPatch: a PATCH of a new credential with body gives 400.
+	badPatch := func(body any) func(s *scenario.S) {
+		return func(s *scenario.S) {
 			client := a0NewClient(s)
 			id := a0NewCredential(s, client, a0PublicKeyBody(s, 0))
 			s.Do(scenario.Main, http.MethodPatch, a0Credential(client, id), scenario.JSON(body)).Check(http.StatusBadRequest)
-		}}
+		}
 	}
 	without := func(key string, body func(s *scenario.S) map[string]any) func(s *scenario.S) map[string]any {
 		return func(s *scenario.S) map[string]any { b := body(s); delete(b, key); return b }
@@ -235,61 +237,87 @@ func a0CredentialErrorScenarios() []scenario.Scenario {
 		return map[string]any{"credential_type": "x509_cert", "name": s.Name("cert"), "pem": a0CertPEM(s)}
 	}
 	out := []scenario.Scenario{
-		badCreate("auth0/bad-request/credential-type-required", "A credential without credential_type gives 400.",
-			without("credential_type", func(s *scenario.S) map[string]any { return a0PublicKeyBody(s, 0) })),
-		badCreate("auth0/bad-request/credential-public-key-needs-pem", "A public_key credential without pem gives 400.",
-			without("pem", func(s *scenario.S) map[string]any { return a0PublicKeyBody(s, 0) })),
-		badCreate("auth0/bad-request/credential-x509-needs-pem", "An x509_cert credential without pem gives 400.", without("pem", x509)),
-		badCreate("auth0/bad-request/credential-subject-dn-and-pem", "A cert_subject_dn credential with both subject_dn and pem gives 400 (one or the other).",
-			func(s *scenario.S) map[string]any {
+		{ID: "auth0/bad-request/credential-type-required", Basis: scenario.Spec,
+			Requirement: "A credential without credential_type gives 400.",
+			Run:         badCreate(without("credential_type", func(s *scenario.S) map[string]any { return a0PublicKeyBody(s, 0) }))},
+		{ID: "auth0/bad-request/credential-public-key-needs-pem", Basis: scenario.Spec,
+			Requirement: "A public_key credential without pem gives 400.",
+			Run:         badCreate(without("pem", func(s *scenario.S) map[string]any { return a0PublicKeyBody(s, 0) }))},
+		{ID: "auth0/bad-request/credential-x509-needs-pem", Basis: scenario.Spec,
+			Requirement: "An x509_cert credential without pem gives 400.",
+			Run:         badCreate(without("pem", x509))},
+		{ID: "auth0/bad-request/credential-subject-dn-and-pem", Basis: scenario.Spec,
+			Requirement: "A cert_subject_dn credential with both subject_dn and pem gives 400 (one or the other).",
+			Run: badCreate(func(s *scenario.S) map[string]any {
 				return map[string]any{"credential_type": "cert_subject_dn", "subject_dn": "CN=conformance.example.com", "pem": a0CertPEM(s)}
-			}),
-		badCreate("auth0/bad-request/credential-unknown-key", "A credential body with a key the schema does not list gives 400.",
-			func(s *scenario.S) map[string]any {
+			})},
+		{ID: "auth0/bad-request/credential-unknown-key", Basis: scenario.Spec,
+			Requirement: "A credential body with a key the schema does not list gives 400.",
+			Run: badCreate(func(s *scenario.S) map[string]any {
 				b := a0PublicKeyBody(s, 0)
 				b["x_conformance_unknown"] = "x"
 				return b
-			}),
-		badCreate("auth0/bad-request/credential-name-wrong-type", "A credential name that is not a string gives 400.",
-			func(s *scenario.S) map[string]any { b := a0PublicKeyBody(s, 0); b["name"] = 12345; return b }),
-		badPatch("auth0/bad-request/credential-patch-bad-date", "PATCH of a credential with expires_at that is not a date-time gives 400.", map[string]any{"expires_at": "next tuesday"}),
-		badPatch("auth0/bad-request/credential-patch-unknown-key", "PATCH of a credential with a key other than expires_at gives 400.", map[string]any{"name": "renamed"}),
+			})},
+		{ID: "auth0/bad-request/credential-name-wrong-type", Basis: scenario.Spec,
+			Requirement: "A credential name that is not a string gives 400.",
+			Run:         badCreate(func(s *scenario.S) map[string]any { b := a0PublicKeyBody(s, 0); b["name"] = 12345; return b })},
+		{ID: "auth0/bad-request/credential-patch-bad-date", Basis: scenario.Spec,
+			Requirement: "PATCH of a credential with expires_at that is not a date-time gives 400.",
+			Run:         badPatch(map[string]any{"expires_at": "next tuesday"})},
+		{ID: "auth0/bad-request/credential-patch-unknown-key", Basis: scenario.Spec,
+			Requirement: "PATCH of a credential with a key other than expires_at gives 400.",
+			Run:         badPatch(map[string]any{"name": "renamed"})},
 	}
-	nf := func(id, req string, run func(s *scenario.S) *scenario.Response) scenario.Scenario {
-		return scenario.Scenario{ID: id, Basis: scenario.Documented, Requirement: req, Run: func(s *scenario.S) {
-			run(s).Check(http.StatusNotFound)
-		}}
+	// nf: the exchange run sends gives 404.
+	nf := func(run func(s *scenario.S) *scenario.Response) func(s *scenario.S) {
+		return func(s *scenario.S) { run(s).Check(http.StatusNotFound) }
 	}
 	exp := map[string]any{"expires_at": nil}
 	return append(out,
-		nf("auth0/not-found/credentials-list-unknown-client", "Listing the credentials of an unknown client gives 404.", func(s *scenario.S) *scenario.Response {
-			return s.Do(scenario.Main, http.MethodGet, a0Credentials(a0UnknownClientID))
-		}),
-		nf("auth0/not-found/credentials-list-deleted-client", "Listing the credentials of a deleted client gives 404.", func(s *scenario.S) *scenario.Response {
-			id := a0NewClient(s)
-			s.Do(scenario.Main, http.MethodDelete, a0Client(id)).Expect(http.StatusNoContent)
-			return s.Do(scenario.Main, http.MethodGet, a0Credentials(id))
-		}),
-		nf("auth0/not-found/credential-create-unknown-client", "Creating a credential under an unknown client gives 404.", func(s *scenario.S) *scenario.Response {
-			return s.Do(scenario.Main, http.MethodPost, a0Credentials(a0UnknownClientID), scenario.JSON(a0PublicKeyBody(s, 0)))
-		}),
-		nf("auth0/not-found/credential-get-unknown-client", "Reading a credential under an unknown client gives 404.", func(s *scenario.S) *scenario.Response {
-			return s.Do(scenario.Main, http.MethodGet, a0Credential(a0UnknownClientID, a0UnknownCredentialID))
-		}),
-		nf("auth0/not-found/credential-patch-unknown-client", "PATCH of a credential under an unknown client gives 404.", func(s *scenario.S) *scenario.Response {
-			return s.Do(scenario.Main, http.MethodPatch, a0Credential(a0UnknownClientID, a0UnknownCredentialID), scenario.JSON(exp))
-		}),
-		nf("auth0/not-found/credential-get-unknown-id", "Reading an unknown credential id of an existing client gives 404.", func(s *scenario.S) *scenario.Response {
-			return s.Do(scenario.Main, http.MethodGet, a0Credential(a0NewClient(s), a0UnknownCredentialID))
-		}),
-		nf("auth0/not-found/credential-patch-unknown-id", "PATCH of an unknown credential id of an existing client gives 404.", func(s *scenario.S) *scenario.Response {
-			return s.Do(scenario.Main, http.MethodPatch, a0Credential(a0NewClient(s), a0UnknownCredentialID), scenario.JSON(exp))
-		}),
-		nf("auth0/not-found/credential-get-after-delete", "Reading a deleted credential gives 404.", func(s *scenario.S) *scenario.Response {
-			client := a0NewClient(s)
-			id := a0NewCredential(s, client, a0PublicKeyBody(s, 0))
-			s.Do(scenario.Main, http.MethodDelete, a0Credential(client, id)).Expect(http.StatusNoContent)
-			return s.Do(scenario.Main, http.MethodGet, a0Credential(client, id))
-		}),
+		scenario.Scenario{ID: "auth0/not-found/credentials-list-unknown-client", Basis: scenario.Documented,
+			Requirement: "Listing the credentials of an unknown client gives 404.",
+			Run: nf(func(s *scenario.S) *scenario.Response {
+				return s.Do(scenario.Main, http.MethodGet, a0Credentials(a0UnknownClientID))
+			})},
+		scenario.Scenario{ID: "auth0/not-found/credentials-list-deleted-client", Basis: scenario.Documented,
+			Requirement: "Listing the credentials of a deleted client gives 404.",
+			Run: nf(func(s *scenario.S) *scenario.Response {
+				id := a0NewClient(s)
+				s.Do(scenario.Main, http.MethodDelete, a0Client(id)).Expect(http.StatusNoContent)
+				return s.Do(scenario.Main, http.MethodGet, a0Credentials(id))
+			})},
+		scenario.Scenario{ID: "auth0/not-found/credential-create-unknown-client", Basis: scenario.Documented,
+			Requirement: "Creating a credential under an unknown client gives 404.",
+			Run: nf(func(s *scenario.S) *scenario.Response {
+				return s.Do(scenario.Main, http.MethodPost, a0Credentials(a0UnknownClientID), scenario.JSON(a0PublicKeyBody(s, 0)))
+			})},
+		scenario.Scenario{ID: "auth0/not-found/credential-get-unknown-client", Basis: scenario.Documented,
+			Requirement: "Reading a credential under an unknown client gives 404.",
+			Run: nf(func(s *scenario.S) *scenario.Response {
+				return s.Do(scenario.Main, http.MethodGet, a0Credential(a0UnknownClientID, a0UnknownCredentialID))
+			})},
+		scenario.Scenario{ID: "auth0/not-found/credential-patch-unknown-client", Basis: scenario.Documented,
+			Requirement: "PATCH of a credential under an unknown client gives 404.",
+			Run: nf(func(s *scenario.S) *scenario.Response {
+				return s.Do(scenario.Main, http.MethodPatch, a0Credential(a0UnknownClientID, a0UnknownCredentialID), scenario.JSON(exp))
+			})},
+		scenario.Scenario{ID: "auth0/not-found/credential-get-unknown-id", Basis: scenario.Documented,
+			Requirement: "Reading an unknown credential id of an existing client gives 404.",
+			Run: nf(func(s *scenario.S) *scenario.Response {
+				return s.Do(scenario.Main, http.MethodGet, a0Credential(a0NewClient(s), a0UnknownCredentialID))
+			})},
+		scenario.Scenario{ID: "auth0/not-found/credential-patch-unknown-id", Basis: scenario.Documented,
+			Requirement: "PATCH of an unknown credential id of an existing client gives 404.",
+			Run: nf(func(s *scenario.S) *scenario.Response {
+				return s.Do(scenario.Main, http.MethodPatch, a0Credential(a0NewClient(s), a0UnknownCredentialID), scenario.JSON(exp))
+			})},
+		scenario.Scenario{ID: "auth0/not-found/credential-get-after-delete", Basis: scenario.Documented,
+			Requirement: "Reading a deleted credential gives 404.",
+			Run: nf(func(s *scenario.S) *scenario.Response {
+				client := a0NewClient(s)
+				id := a0NewCredential(s, client, a0PublicKeyBody(s, 0))
+				s.Do(scenario.Main, http.MethodDelete, a0Credential(client, id)).Expect(http.StatusNoContent)
+				return s.Do(scenario.Main, http.MethodGet, a0Credential(client, id))
+			})},
 	)
 }

@@ -11,16 +11,18 @@ const unknownClientID = "ccs-no-such-client-0000"
 
 // clientBadRequestScenarios: 400 answers of the client operations.
 func clientBadRequestScenarios(a ClientAPI) []scenario.Scenario {
-	bad := func(id, req string, body func(s *scenario.S) scenario.Opt) scenario.Scenario {
-		return scenario.Scenario{ID: a.id(id), Basis: scenario.Spec, Requirement: req, Run: func(s *scenario.S) {
+	// bad: a create with body gives 400.
+	bad := func(body func(s *scenario.S) scenario.Opt) func(s *scenario.S) {
+		return func(s *scenario.S) {
 			s.Do(scenario.Main, http.MethodPost, a.Collection(s, scenario.Main), body(s)).Check(http.StatusBadRequest)
-		}}
+		}
 	}
-	badPut := func(id, req string, suffix string, body scenario.Opt) scenario.Scenario {
-		return scenario.Scenario{ID: a.id(id), Basis: scenario.Spec, Requirement: req, Run: func(s *scenario.S) {
+	// badPut: a PUT of body to a new client's item path plus suffix gives 400.
+	badPut := func(suffix string, body scenario.Opt) func(s *scenario.S) {
+		return func(s *scenario.S) {
 			id, _ := a.CreateMinimal(s)
 			s.Do(scenario.Main, http.MethodPut, a.item(s, scenario.Main, id)+suffix, body).Check(http.StatusBadRequest)
-		}}
+		}
 	}
 	withBody := func(change func(map[string]any)) func(s *scenario.S) scenario.Opt {
 		return func(s *scenario.S) scenario.Opt {
@@ -30,28 +32,52 @@ func clientBadRequestScenarios(a ClientAPI) []scenario.Scenario {
 		}
 	}
 	out := []scenario.Scenario{
-		bad("clients/bad-request/malformed-json", "A create body that is not valid JSON gives 400.", func(*scenario.S) scenario.Opt {
-			return scenario.Raw("application/json", []byte(`{"name": "broken", "redirect_uris": [`))
-		}),
-		bad("clients/bad-request/empty-name", "A create with an empty name gives 400.", withBody(func(b map[string]any) { b["name"] = "" })),
-		bad("clients/bad-request/relative-redirect-uri", "A redirect URI without a scheme (relative) gives 400.",
-			withBody(func(b map[string]any) { b["redirect_uris"] = []any{"/auth/callback"} })),
-		bad("clients/bad-request/schemeless-redirect-uri", "A redirect URI that is a bare host and path, no scheme, gives 400.",
-			withBody(func(b map[string]any) { b["redirect_uris"] = []any{"shop.example.com/callback"} })),
-		bad("clients/bad-request/empty-redirect-uris", "An OIDC create with an empty redirect_uris list gives 400.",
-			withBody(func(b map[string]any) { b["redirect_uris"] = []any{} })),
-		bad("clients/bad-request/body-not-an-object", "A create body that is a JSON array gives 400.", func(*scenario.S) scenario.Opt {
-			return scenario.Raw("application/json", []byte(`[{"name": "x"}]`))
-		}),
-		badPut("clients/bad-request/put-malformed-json", "A PUT body that is not valid JSON gives 400.", "",
-			scenario.Raw("application/json", []byte(`{"description": `))),
-		badPut("clients/bad-request/put-empty-name", "A PUT that sets an empty name gives 400.", "", scenario.JSON(map[string]any{"name": ""})),
-		badPut("clients/bad-request/put-wrong-type", "A PUT with a field of the wrong JSON type gives 400.", "", scenario.JSON(map[string]any{"redirect_uris": "https://x.example.com"})),
-		badPut("clients/bad-request/put-empty-redirect-uris", "A PUT that sets an empty redirect_uris list gives 400.", "", scenario.JSON(map[string]any{"redirect_uris": []any{}})),
-		badPut("clients/bad-request/put-relative-redirect-uri", "A PUT that sets a redirect URI without a scheme gives 400.", "", scenario.JSON(map[string]any{"redirect_uris": []any{"/callback"}})),
-		badPut("clients/bad-request/put-invalid-enum", "A PUT with client_type outside its enum gives 400.", "", scenario.JSON(map[string]any{"client_type": "spa"})),
-		badPut("clients/bad-request/resources-missing-ids", "PUT …/resources without resource_ids gives 400.", "/resources", scenario.JSON(map[string]any{})),
-		badPut("clients/bad-request/resources-wrong-type", "PUT …/resources with resource_ids not an array gives 400.", "/resources", scenario.JSON(map[string]any{"resource_ids": "res-a"})),
+		{ID: a.id("clients/bad-request/malformed-json"), Basis: scenario.Spec,
+			Requirement: "A create body that is not valid JSON gives 400.",
+			Run: bad(func(*scenario.S) scenario.Opt {
+				return scenario.Raw("application/json", []byte(`{"name": "broken", "redirect_uris": [`))
+			})},
+		{ID: a.id("clients/bad-request/empty-name"), Basis: scenario.Spec,
+			Requirement: "A create with an empty name gives 400.",
+			Run:         bad(withBody(func(b map[string]any) { b["name"] = "" }))},
+		{ID: a.id("clients/bad-request/relative-redirect-uri"), Basis: scenario.Spec,
+			Requirement: "A redirect URI without a scheme (relative) gives 400.",
+			Run:         bad(withBody(func(b map[string]any) { b["redirect_uris"] = []any{"/auth/callback"} }))},
+		{ID: a.id("clients/bad-request/schemeless-redirect-uri"), Basis: scenario.Spec,
+			Requirement: "A redirect URI that is a bare host and path, no scheme, gives 400.",
+			Run:         bad(withBody(func(b map[string]any) { b["redirect_uris"] = []any{"shop.example.com/callback"} }))},
+		{ID: a.id("clients/bad-request/empty-redirect-uris"), Basis: scenario.Spec,
+			Requirement: "An OIDC create with an empty redirect_uris list gives 400.",
+			Run:         bad(withBody(func(b map[string]any) { b["redirect_uris"] = []any{} }))},
+		{ID: a.id("clients/bad-request/body-not-an-object"), Basis: scenario.Spec,
+			Requirement: "A create body that is a JSON array gives 400.",
+			Run: bad(func(*scenario.S) scenario.Opt {
+				return scenario.Raw("application/json", []byte(`[{"name": "x"}]`))
+			})},
+		{ID: a.id("clients/bad-request/put-malformed-json"), Basis: scenario.Spec,
+			Requirement: "A PUT body that is not valid JSON gives 400.",
+			Run:         badPut("", scenario.Raw("application/json", []byte(`{"description": `)))},
+		{ID: a.id("clients/bad-request/put-empty-name"), Basis: scenario.Spec,
+			Requirement: "A PUT that sets an empty name gives 400.",
+			Run:         badPut("", scenario.JSON(map[string]any{"name": ""}))},
+		{ID: a.id("clients/bad-request/put-wrong-type"), Basis: scenario.Spec,
+			Requirement: "A PUT with a field of the wrong JSON type gives 400.",
+			Run:         badPut("", scenario.JSON(map[string]any{"redirect_uris": "https://x.example.com"}))},
+		{ID: a.id("clients/bad-request/put-empty-redirect-uris"), Basis: scenario.Spec,
+			Requirement: "A PUT that sets an empty redirect_uris list gives 400.",
+			Run:         badPut("", scenario.JSON(map[string]any{"redirect_uris": []any{}}))},
+		{ID: a.id("clients/bad-request/put-relative-redirect-uri"), Basis: scenario.Spec,
+			Requirement: "A PUT that sets a redirect URI without a scheme gives 400.",
+			Run:         badPut("", scenario.JSON(map[string]any{"redirect_uris": []any{"/callback"}}))},
+		{ID: a.id("clients/bad-request/put-invalid-enum"), Basis: scenario.Spec,
+			Requirement: "A PUT with client_type outside its enum gives 400.",
+			Run:         badPut("", scenario.JSON(map[string]any{"client_type": "spa"}))},
+		{ID: a.id("clients/bad-request/resources-missing-ids"), Basis: scenario.Spec,
+			Requirement: "PUT …/resources without resource_ids gives 400.",
+			Run:         badPut("/resources", scenario.JSON(map[string]any{}))},
+		{ID: a.id("clients/bad-request/resources-wrong-type"), Basis: scenario.Spec,
+			Requirement: "PUT …/resources with resource_ids not an array gives 400.",
+			Run:         badPut("/resources", scenario.JSON(map[string]any{"resource_ids": "res-a"}))},
 		{ID: a.id("clients/bad-request/malformed-body-unknown-id"), Basis: scenario.Assumed,
 			Requirement: "A malformed PUT body for an unknown client id gives 400 or 404 (either check may come first).",
 			Run: func(s *scenario.S) {
