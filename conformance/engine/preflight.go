@@ -21,7 +21,7 @@ func (e *env) checkReachable(ctx context.Context) error {
 	if !e.target.HasRole(role) {
 		role = scenario.NoToken
 	}
-	for _, surface := range e.target.Surfaces() {
+	for _, surface := range e.suite.surfacesOf(e.target) {
 		sp := e.suite.specs[surface]
 		var path string
 		for _, op := range sp.Ops() {
