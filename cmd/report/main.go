@@ -84,7 +84,7 @@ func render(o renderOpts, stdout io.Writer) (int, error) {
 	if err != nil {
 		return report.ExitSuiteError, err
 	}
-	report.Legacy(run) // TEMPORARY: until the engine attaches the attributes
+	report.Legacy(run) // TEMPORARY: leftovers are still log lines (see legacy.go)
 	v := report.Judge(run, b, o.strict, time.Now())
 	meta := report.CurrentMeta()
 	outputs := []struct {

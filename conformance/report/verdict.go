@@ -2,7 +2,7 @@
 // verdict: which failures are new and which a known-failures baseline excuses, root-cause
 // groups, and the files people and CI read — summary.md (bounded), failures.md (everything),
 // a compact JUnit file — plus the diff of two runs. It reads no message text, apart from
-// legacy.go, which goes when the engine attaches its attributes.
+// legacy.go (leftover log lines), which goes when the engine sets a leftover attribute.
 package report
 
 import (
