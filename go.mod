@@ -10,6 +10,7 @@ require (
 	github.com/stretchr/testify v1.12.1
 	golang.org/x/time v0.16.0
 	gopkg.in/yaml.v3 v3.0.1
+	gotest.tools/gotestsum v1.13.0
 )
 
 require (
@@ -47,7 +48,6 @@ require (
 	golang.org/x/term v0.35.0 // indirect
 	golang.org/x/text v0.23.0 // indirect
 	golang.org/x/tools v0.36.0 // indirect
-	gotest.tools/gotestsum v1.13.0 // indirect
 )
 
 tool gotest.tools/gotestsum
