@@ -1,113 +1,184 @@
 package report
 
 import (
-	"bytes"
-	"encoding/xml"
 	"fmt"
-	"os"
-	"strconv"
+	"io"
 	"strings"
+	"unicode/utf8"
+
+	"github.com/clientconf/clientconf/conformance/report/results"
 )
 
-// node is a generic XML element, so the JUnit file gotestsum wrote round-trips unchanged
-// apart from what RewriteJUnit changes.
-type node struct {
-	XMLName xml.Name
-	Attrs   []xml.Attr `xml:",any,attr"`
-	Text    string     `xml:",chardata"`
-	Nodes   []*node    `xml:",any"`
-}
+// maxMessage caps the one-line reason in a message attribute.
+const maxMessage = 300
 
-func (n *node) attr(name string) string {
-	for _, a := range n.Attrs {
-		if a.Name.Local == name {
-			return a.Value
+// WriteJUnit writes a compact JUnit file: one <testsuite> per surface, one <testcase> per
+// scenario with classname "surface.category" (so CI tools show a tree), the one-line reason
+// in the message attribute and the details as element text. Suite errors are <error>,
+// known failures (baseline) <skipped> with the reason, so the file agrees with the exit
+// status. Written by hand: encoding/xml escapes every newline and tab as an entity.
+func (v *Verdict) WriteJUnit(w io.Writer) error {
+	known := map[string]bool{}
+	for _, s := range v.Known {
+		known[s.ID] = true
+	}
+	type suite struct {
+		name                          string
+		cases                         []*results.Scenario
+		tests, failures, errors, skip int
+		secs                          float64
+	}
+	var suites []*suite
+	idx := map[string]*suite{}
+	for _, s := range v.Run.Scenarios {
+		su := idx[s.Surface]
+		if su == nil {
+			su = &suite{name: s.Surface}
+			idx[s.Surface] = su
+			suites = append(suites, su)
+		}
+		su.cases = append(su.cases, s)
+		su.tests++
+		su.secs += s.Elapsed.Seconds()
+		switch {
+		case s.Outcome == results.Error:
+			su.errors++
+		case s.Outcome == results.Skip, known[s.ID]:
+			su.skip++
+		case s.Outcome == results.Fail:
+			su.failures++
 		}
 	}
-	return ""
+	var runErr *suite
+	if v.RunError != "" {
+		runErr = &suite{name: "suite", tests: 1, errors: 1}
+		suites = append(suites, runErr)
+	}
+	var tot suite
+	for _, su := range suites {
+		tot.tests += su.tests
+		tot.failures += su.failures
+		tot.errors += su.errors
+		tot.skip += su.skip
+	}
+	var b strings.Builder
+	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+	fmt.Fprintf(&b, `<testsuites name="clientconf" tests="%d" failures="%d" errors="%d" skipped="%d" time="%.3f">`+"\n",
+		tot.tests, tot.failures, tot.errors, tot.skip, v.Run.Elapsed.Seconds())
+	for _, su := range suites {
+		fmt.Fprintf(&b, `<testsuite name="%s" tests="%d" failures="%d" errors="%d" skipped="%d" time="%.3f" timestamp="%s">`+"\n",
+			attr(su.name), su.tests, su.failures, su.errors, su.skip, su.secs, v.Run.Started.UTC().Format("2006-01-02T15:04:05"))
+		for _, s := range su.cases {
+			writeCase(&b, s, known[s.ID], v.KnownBy[s.ID])
+		}
+		if su == runErr {
+			fmt.Fprintf(&b, `<testcase classname="suite" name="setup"><error message="%s" type="suite-error">%s</error></testcase>`+"\n",
+				attr(oneLine(v.RunError, maxMessage)), text(strings.Join(v.Run.Notes, "\n")))
+		}
+		b.WriteString("</testsuite>\n")
+	}
+	b.WriteString("</testsuites>\n")
+	_, err := io.WriteString(w, b.String())
+	return err
 }
 
-func (n *node) setAttr(name, value string) {
-	for i, a := range n.Attrs {
-		if a.Name.Local == name {
-			n.Attrs[i].Value = value
-			return
+func writeCase(b *strings.Builder, s *results.Scenario, known bool, by []Entry) {
+	fmt.Fprintf(b, `<testcase classname="%s" name="%s" time="%.3f"`, attr(s.Surface+"."+s.Category), attr(s.ID), s.Elapsed.Seconds())
+	reason := oneLine(s.Reason(), maxMessage)
+	switch {
+	case s.Outcome == results.Error:
+		fmt.Fprintf(b, `><error message="%s" type="suite-error">%s</error></testcase>`+"\n", attr(reason), text(caseText(s)))
+	case s.Outcome == results.Fail && known:
+		why := make([]string, 0, len(by))
+		for _, e := range by {
+			why = append(why, e.Reason)
 		}
+		fmt.Fprintf(b, `><skipped message="%s"></skipped><system-out>%s</system-out></testcase>`+"\n",
+			attr(oneLine("known failure (baseline): "+strings.Join(why, "; ")+": "+reason, maxMessage)), text(caseText(s)))
+	case s.Outcome == results.Fail:
+		kind := "failure"
+		if len(s.Failures) > 0 && s.Failures[0].Kind != "" {
+			kind = s.Failures[0].Kind
+		}
+		fmt.Fprintf(b, `><failure message="%s" type="%s">%s</failure></testcase>`+"\n", attr(reason), attr(kind), text(caseText(s)))
+	case s.Outcome == results.Skip:
+		fmt.Fprintf(b, `><skipped message="%s"></skipped></testcase>`+"\n", attr(reason))
+	default:
+		b.WriteString("></testcase>\n")
 	}
-	n.Attrs = append(n.Attrs, xml.Attr{Name: xml.Name{Local: name}, Value: value})
 }
 
-// RewriteJUnit turns the <failure> of every scenario that ended in a suite error into an
-// <error> element (JUnit's "the test could not run"), and fixes the failures/errors counts,
-// so CI dashboards tell "the target is wrong" from "the suite could not check".
-func (r *Run) RewriteJUnit(path string) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return fmt.Errorf("read junit: %w", err)
-	}
-	var root node
-	if err := xml.Unmarshal(data, &root); err != nil {
-		return fmt.Errorf("parse junit %s: %w", path, err)
-	}
-	errored := map[string]bool{}
-	for _, s := range r.Scenarios {
-		if s.Outcome == "error" {
-			errored[rootTest+"/"+s.ID] = true
+// maxCaseFailures caps the checks listed in one testcase; failures.md has them all.
+const maxCaseFailures = 8
+
+// caseText is a failing case's details: requirement, then each failed check in two or
+// three lines.
+func caseText(s *results.Scenario) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s [basis: %s]\n", s.Requirement, s.Basis)
+	for i, f := range s.Failures {
+		if i == maxCaseFailures {
+			fmt.Fprintf(&b, "… %d more checks failed: see failures.md\n", len(s.Failures)-i)
+			break
 		}
-	}
-	// The run's own testcase fails whenever a scenario does. When no scenario failed, its
-	// failure is the suite's: a run-level suite error (target unreachable, no scenario ran)
-	// or scenarios that all ended in suite errors.
-	if t := r.Totals(); t.Fail == 0 && (t.Error > 0 || r.runLevelSuiteError()) {
-		errored[rootTest] = true
-	}
-	moved := 0
-	for _, suite := range root.Nodes {
-		n := 0
-		for _, tc := range suite.Nodes {
-			if tc.XMLName.Local != "testcase" || !errored[tc.attr("name")] {
-				continue
+		b.WriteString("- " + f.Rule)
+		if f.Setup {
+			b.WriteString(" (setup step)")
+		}
+		if f.Operation != "" {
+			b.WriteString(" · " + f.Operation)
+		}
+		if f.Method != "" {
+			fmt.Fprintf(&b, " · %s %s", f.Method, f.URL)
+			if f.Role != "" {
+				fmt.Fprintf(&b, " (as %s)", f.Role)
 			}
-			for _, child := range tc.Nodes {
-				if child.XMLName.Local == "failure" {
-					child.XMLName.Local = "error"
-					child.setAttr("message", "suite error: the target could not be checked")
-					n++
-				}
+			fmt.Fprintf(&b, " → %d", f.Status)
+		}
+		if f.Field != "" {
+			b.WriteString(" · field " + f.Field)
+		}
+		b.WriteString("\n")
+		if f.Expected != "" || f.Actual != "" {
+			fmt.Fprintf(&b, "  expected: %s\n  actual:   %s\n", f.Expected, f.Actual)
+		} else if f.Message != "" {
+			fmt.Fprintf(&b, "  %s\n", f.Message)
+		}
+	}
+	return b.String()
+}
+
+// text escapes element text: only the characters XML requires, so newlines and tabs stay
+// literal; characters XML 1.0 forbids become U+FFFD.
+func text(s string) string { return escape(s, false) }
+
+// attr escapes an attribute value; whitespace is flattened so no entity is needed.
+func attr(s string) string { return escape(s, true) }
+
+func escape(s string, inAttr bool) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '&':
+			b.WriteString("&amp;")
+		case r == '<':
+			b.WriteString("&lt;")
+		case r == '>':
+			b.WriteString("&gt;")
+		case r == '"' && inAttr:
+			b.WriteString("&quot;")
+		case r == '\n' || r == '\t' || r == '\r':
+			if inAttr {
+				b.WriteByte(' ')
+			} else if r != '\r' {
+				b.WriteRune(r)
 			}
-		}
-		adjust(suite, n)
-		moved += n
-	}
-	adjust(&root, moved)
-	var b bytes.Buffer
-	b.WriteString(xml.Header)
-	enc := xml.NewEncoder(&b)
-	enc.Indent("", "\t")
-	if err := enc.Encode(&root); err != nil {
-		return fmt.Errorf("encode junit: %w", err)
-	}
-	return os.WriteFile(path, b.Bytes(), 0o644)
-}
-
-// runLevelSuiteError reports whether the run itself, outside any scenario, stopped on a
-// suite error.
-func (r *Run) runLevelSuiteError() bool {
-	for _, n := range r.Notes {
-		if strings.Contains(n, suiteError) {
-			return true
+		case r == utf8.RuneError, r < 0x20, r >= 0xFFFE && r <= 0xFFFF, r >= 0xD800 && r <= 0xDFFF:
+			b.WriteRune('\uFFFD')
+		default:
+			b.WriteRune(r)
 		}
 	}
-	return false
-}
-
-// adjust moves n counted failures to errors on a testsuite(s) element.
-func adjust(n *node, moved int) {
-	if moved == 0 {
-		return
-	}
-	f, _ := strconv.Atoi(n.attr("failures"))
-	e, _ := strconv.Atoi(n.attr("errors"))
-	n.setAttr("failures", strconv.Itoa(max(f-moved, 0)))
-	n.setAttr("errors", strconv.Itoa(e+moved))
+	return b.String()
 }
