@@ -18,8 +18,8 @@ const MaxSummaryLines = 200
 // Caps on each list of the summary; the full lists are in failures.md.
 const (
 	maxNotes    = 6
-	maxListed   = 12 // new, fixed, stale, expired, flaky, leftovers
-	maxGroups   = 25
+	maxListed   = 8 // suite errors, new, fixed, stale, expired, flaky, leftovers
+	maxGroups   = 20
 	maxGridRows = 36
 	maxExamples = 3
 )
@@ -48,7 +48,14 @@ func (l *lines) f(format string, a ...any) {
 
 // WriteSummary renders the verdict for people: at most MaxSummaryLines lines.
 func (v *Verdict) WriteSummary(w io.Writer, m Meta) error {
-	l := &lines{limit: MaxSummaryLines}
+	// The tail (specs, pointer to the details) is always shown: the body gets what it leaves.
+	tail := &lines{limit: MaxSummaryLines}
+	tail.f("\n## Specs\n")
+	for _, k := range slices.Sorted(maps.Keys(m.Specs)) {
+		tail.f("- `%s` sha256 `%s`", k, m.Specs[k])
+	}
+	tail.f("\nEvery failure with its requests and bodies: `failures.md`; machine-readable: `results.json`.")
+	l := &lines{limit: MaxSummaryLines - tail.n - 1}
 	t := v.Run.Totals()
 	l.f("# Conformance: %s\n", v.Headline())
 	l.f("**Exit status %d.** %d scenarios: %d passed, %d failed (%d new, %d known), %d suite errors, %d skipped; %s.",
@@ -72,13 +79,9 @@ func (v *Verdict) WriteSummary(w io.Writer, m Meta) error {
 		for _, s := range capList(v.Run.Leftovers, maxListed) {
 			l.f("- %s", oneLine(s, 200))
 		}
+		l.more(len(v.Run.Leftovers))
 	}
-	l.f("\n## Specs\n")
-	for _, k := range slices.Sorted(maps.Keys(m.Specs)) {
-		l.f("- `%s` sha256 `%s`", k, m.Specs[k])
-	}
-	l.f("\nEvery failure with its requests and bodies: `failures.md`; machine-readable: `results.json`.")
-	_, err := io.WriteString(w, l.b.String())
+	_, err := io.WriteString(w, l.b.String()+tail.b.String())
 	return err
 }
 
@@ -173,6 +176,9 @@ func (v *Verdict) writeGrid(l *lines) {
 	for _, k := range capList(keys, maxGridRows) {
 		c := grid[k]
 		l.f("| %s | %s | %d | %d | %d | %d |", k.surface, k.category, c.Pass, c.Fail, c.Error, c.Skip)
+	}
+	if n := len(keys) - maxGridRows; n > 0 {
+		l.f("\n%d more surface × category rows in results.json.", n)
 	}
 }
 

@@ -104,3 +104,21 @@ func TestResultsFileRoundTrip(t *testing.T) {
 	assert.Equal(t, run.Scenario("clients/defaults/client_type").Failures, back.Run.Scenario("clients/defaults/client_type").Failures)
 	assert.Equal(t, "v0", back.Suite)
 }
+
+func TestEncodeEventsRoundTrip(t *testing.T) {
+	t.Parallel()
+	run, err := results.ReadEventsFile("testdata/events.json")
+	require.NoError(t, err)
+	var b strings.Builder
+	require.NoError(t, results.EncodeEvents(&b, run))
+	back, err := results.ReadEvents(strings.NewReader(b.String()))
+	require.NoError(t, err)
+	require.Len(t, back.Scenarios, len(run.Scenarios))
+	for i, s := range run.Scenarios {
+		got := *back.Scenarios[i]
+		want := *s
+		got.Output, want.Output = nil, nil
+		assert.Equal(t, want, got)
+	}
+	assert.Equal(t, run.Leftovers, back.Leftovers)
+}

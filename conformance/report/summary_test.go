@@ -1,0 +1,79 @@
+package report_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/clientconf/clientconf/conformance/report"
+	"github.com/clientconf/clientconf/conformance/report/results"
+)
+
+var meta = report.Meta{Suite: "v0.0.0 (abc)", Specs: map[string]string{"transmit-clients.openapi.yaml": "00ff"}}
+
+func TestSummaryBoundOnHugeRun(t *testing.T) {
+	t.Parallel()
+	r := hugeRun()
+	b := &report.Baseline{Path: "b.yaml"}
+	for i := range 300 { // fixed, stale and expired entries by the hundred
+		b.Entries = append(b.Entries,
+			report.Entry{ID: fmt.Sprintf("gone/cat/%d", i), Reason: "stale"},
+			report.Entry{ID: r.Scenarios[i].ID, Reason: "old", Expires: time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)})
+	}
+	v := report.Judge(r, b, false, time.Now())
+	var out strings.Builder
+	require.NoError(t, v.WriteSummary(&out, meta))
+	s := out.String()
+	assert.LessOrEqual(t, strings.Count(s, "\n"), report.MaxSummaryLines, s)
+	for _, want := range []string{"# Conformance: suite error", "## Root causes", "## Skipped, by reason", "## Specs", "00ff"} {
+		assert.Contains(t, s, want)
+	}
+}
+
+func TestSummaryGroupsSetupFailuresByTheirRule(t *testing.T) {
+	t.Parallel()
+	create := results.Failure{Rule: "spec/response-schema", Kind: results.KindSchema, Operation: "createClient", Setup: true, Message: "created_at is not a date-time"}
+	a := scenario("clients/crud/a", results.Fail)
+	a.Failures = []results.Failure{create, create}
+	b := scenario("clients/conflict/b", results.Fail)
+	b.Failures = []results.Failure{create}
+	c := scenario("clients/defaults/c", results.Fail, "clients/defaults/c: default")
+	v := report.Judge(run(a, b, c, scenario("clients/crud/ok", results.Pass)), nil, false, time.Now())
+
+	groups := v.Groups()
+	require.Len(t, groups, 2)
+	assert.Equal(t, report.Cause{Rule: "spec/response-schema", Operation: "createClient", Kind: "schema"}, groups[0].Cause)
+	assert.Len(t, groups[0].Scenarios, 2, "a scenario counts once per cause")
+	assert.True(t, groups[0].Setup)
+
+	var out strings.Builder
+	require.NoError(t, v.WriteSummary(&out, meta))
+	assert.Contains(t, out.String(), "| 2 | 2 | spec/response-schema (in a setup step) | createClient | schema |")
+	assert.Contains(t, out.String(), "**Exit status 1.** 4 scenarios: 1 passed, 3 failed (3 new, 0 known)")
+}
+
+func TestFailuresFileHasEveryDetail(t *testing.T) {
+	t.Parallel()
+	r := hugeRun()
+	v := report.Judge(r, nil, false, time.Now())
+	var out strings.Builder
+	require.NoError(t, v.WriteFailures(&out))
+	s := out.String()
+	for _, sc := range r.Scenarios {
+		if sc.Outcome == results.Fail || sc.Outcome == results.Error {
+			assert.Contains(t, s, "### "+sc.ID)
+		}
+	}
+	assert.Contains(t, s, "## Root causes, every group")
+}
+
+func TestSummaryHugeRunNotCut(t *testing.T) {
+	t.Parallel()
+	var out strings.Builder
+	require.NoError(t, report.Judge(hugeRun(), nil, false, time.Now()).WriteSummary(&out, meta))
+	assert.NotContains(t, out.String(), "cut at the summary's length bound", "the caps keep a real worst case under the bound")
+}
