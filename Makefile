@@ -5,23 +5,55 @@ REPORTS    = reports
 # `make test` must check the embedded reference server, whatever the shell exports.
 CLEAN_ENV  = env $$(env | grep -o '^CONFORMANCE_[A-Z_]*' | sed 's/^/-u /')
 
-.PHONY: conformance test serve bench vet docs
+.PHONY: conformance baseline diff test lint-ci serve bench vet docs
 
-## conformance: the full suite against CONFORMANCE_BASE_URL, or the embedded reference server.
-## Writes reports/junit.xml, reports/events.json and reports/summary.md.
+## conformance: the full suite against CONFORMANCE_BASE_URL, or the embedded reference server;
+## RUN=clients/conflict selects scenarios. Writes reports/summary.md (the verdict), failures.md,
+## junit.xml, results.json, events.json, transcript.jsonl and exit-status. Exits like the
+## report: 0 conformant (or only known failures), 1 non-conformant, 2 suite error.
+##
+## make turns any failing recipe into its own status 2. So when `conformance` is the only goal
+## (and not -n), the run happens while this file is read and its status becomes make's own:
+## 2 through $(error), 1 through question mode (-q: nothing more runs, a phony goal is "not up
+## to date"). $(shell) passes make's command-line variables only when told, hence the list.
+CONFORMANCE_VARS = RUN='$(RUN)' REPORTS='$(REPORTS)' GO='$(GO)' \
+	$(foreach v,$(filter CONFORMANCE_%,$(.VARIABLES)),$(if $(filter command line,$(origin $(v))),$(v)='$($(v))'))
+ifeq ($(MAKECMDGOALS),conformance)
+ifeq ($(findstring n,$(firstword -$(MAKEFLAGS))),)
+$(shell $(CONFORMANCE_VARS) scripts/conformance.sh >&2)
+CONFORMANCE_STATUS := $(.SHELLSTATUS)
+CONFORMANCE_DONE := 1
+ifeq ($(CONFORMANCE_STATUS),1)
+MAKEFLAGS := q$(MAKEFLAGS)
+else ifneq ($(CONFORMANCE_STATUS),0)
+$(error conformance: exit status $(CONFORMANCE_STATUS): the suite could not check the target, see $(REPORTS)/summary.md)
+endif
+endif
+endif
+
+# After a run at read time the recipe is a no-op, which -q needs to call the goal out of date.
 conformance:
-	@mkdir -p $(REPORTS)
-	@$(GOTESTSUM) --format pkgname-and-test-fails --hide-summary=skipped \
-		--junitfile $(REPORTS)/junit.xml --junitfile-project-name clientconf \
-		--junitfile-testsuite-name short --junitfile-testcase-classname relative \
-		--jsonfile $(REPORTS)/events.json \
-		-- -count=1 -run '^TestConformance$$' ./conformance/ ; \
-	$(GO) build -o bin/report ./cmd/report && \
-	bin/report -events $(REPORTS)/events.json -out $(REPORTS)/summary.md -junit $(REPORTS)/junit.xml -exit-code
+ifdef CONFORMANCE_DONE
+	@:
+else
+	@$(CONFORMANCE_VARS) scripts/conformance.sh
+endif
+
+## baseline: write the last run's failures ($(REPORTS)/results.json) as a known-failures file
+## to start from (BASELINE=conformance-baseline.yaml); then run with CONFORMANCE_BASELINE=that file.
+BASELINE ?= conformance-baseline.yaml
+baseline:
+	$(GO) run ./cmd/report baseline -results $(REPORTS)/results.json -out $(BASELINE)
+
+## diff: compare two runs, e.g. make diff OLD=nightly-41/results.json NEW=reports/results.json
+## (a folder holding results.json works too): newly failing, newly passing, changed reasons.
+diff:
+	@test -n "$(OLD)" && test -n "$(NEW)" || { echo "usage: make diff OLD=old/results.json NEW=reports/results.json" >&2; exit 2; }
+	@$(GO) run ./cmd/report diff '$(OLD)' '$(NEW)'
 
 ## test: vet, unit tests of engine and reference, the suite against the reference (0 failures)
 ## and against every fault switch (each must be caught).
-test: vet
+test: vet lint-ci
 	@mkdir -p $(REPORTS)
 	$(CLEAN_ENV) $(GOTESTSUM) --format pkgname-and-test-fails --junitfile $(REPORTS)/test-junit.xml -- -count=1 ./...
 	$(CLEAN_ENV) $(GO) test -count=1 -race -short ./conformance/... ./reference/...
@@ -34,6 +66,11 @@ vet:
 ## (from docs/traceability.yaml); `make test` fails while either is stale.
 docs:
 	$(CLEAN_ENV) $(GO) run ./cmd/docgen -docs docs
+
+## lint-ci: the CI templates are valid (actionlint is a go.mod tool; the script parses).
+lint-ci:
+	$(GO) tool actionlint ci-templates/github-conformance.yml
+	sh -n scripts/conformance.sh
 
 ## serve: run the reference server on 127.0.0.1:8080 and print the variables for the suite.
 serve:

@@ -105,7 +105,7 @@ func TestDiffCommand(t *testing.T) {
 	writeRun(t, newDir, map[string]results.Outcome{"clients/crud/a": results.Pass, "clients/crud/b": results.Fail})
 	renderIn(t, newDir, nil)
 	var out, errOut strings.Builder
-	code := diffCmd([]string{"-exit-code", filepath.Join(oldDir, "results.json"), filepath.Join(newDir, "results.json")}, &out, &errOut)
+	code := diffCmd([]string{"-exit-code", filepath.Join(oldDir, "results.json"), newDir}, &out, &errOut) // a folder works too
 	assert.Equal(t, 1, code, errOut.String())
 	assert.Contains(t, out.String(), "1 newly failing, 1 newly passing, 0 with changed reasons.")
 	assert.Contains(t, out.String(), "- `clients/crud/b`: fail (was pass)")

@@ -4,6 +4,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 
 	"github.com/clientconf/clientconf/conformance/report"
 	"github.com/clientconf/clientconf/conformance/report/results"
@@ -47,6 +49,9 @@ func diffCmd(args []string, stdout, stderr io.Writer) int {
 	}
 	var runs [2]*results.Run
 	for i, p := range fs.Args() {
+		if st, err := os.Stat(p); err == nil && st.IsDir() {
+			p = filepath.Join(p, "results.json") // a folder of reports, e.g. a CI artifact
+		}
 		f, err := results.ReadFile(p)
 		if err != nil {
 			fmt.Fprintln(stderr, "report diff:", err)
