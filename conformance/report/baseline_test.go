@@ -109,3 +109,11 @@ func TestBaselineEmptyFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, b.Entries)
 }
+
+func TestNewReasonShowsTheUnexcusedRule(t *testing.T) {
+	t.Parallel()
+	b := &report.Baseline{Entries: []report.Entry{{ID: "clients/crud/a", Rule: "old", Reason: "r"}}}
+	v := report.Judge(run(scenario("clients/crud/a", results.Fail, "old", "fresh")), b, false, now)
+	require.Len(t, v.New, 1)
+	assert.Equal(t, "broke fresh", v.NewReason(v.New[0]))
+}

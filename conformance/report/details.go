@@ -28,6 +28,7 @@ func (v *Verdict) WriteFailures(w io.Writer) error {
 	v.writeDetails(&b, "Suite errors (the suite could not check)", results.Error, known)
 	v.writeDetails(&b, "Failures (the target broke a rule)", results.Fail, known)
 	v.writeGroupIndex(&b)
+	v.writeBaselineLists(&b)
 	var obs []string
 	for _, s := range v.Run.Scenarios {
 		for _, o := range s.Observations {
@@ -69,6 +70,23 @@ func (v *Verdict) writeDetails(b *strings.Builder, title string, outcome results
 		}
 		if len(s.Output) > 0 {
 			fmt.Fprintf(b, "\n```\n%s\n```\n", strings.Join(dedentAll(s.Output), "\n"))
+		}
+	}
+}
+
+// writeBaselineLists lists every fixed, stale and expired entry (the summary shows a few).
+func (v *Verdict) writeBaselineLists(b *strings.Builder) {
+	for _, l := range []struct {
+		title   string
+		entries []Entry
+	}{{"Baseline entries fixed (remove them)", v.Fixed}, {"Baseline entries stale (no such scenario ran)", v.Stale},
+		{"Baseline entries expired (their failures count as new)", v.Expired}} {
+		if len(l.entries) == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "\n## %s\n\n", l.title)
+		for _, e := range l.entries {
+			fmt.Fprintf(b, "- `%s`%s (line %d): %s\n", e.ID, ruleSuffix(e.Rule), e.Line, e.Reason)
 		}
 	}
 }

@@ -109,7 +109,7 @@ func writeCase(b *strings.Builder, s *results.Scenario, known bool, by []Entry) 
 }
 
 // maxCaseFailures caps the checks listed in one testcase; failures.md has them all.
-const maxCaseFailures = 8
+const maxCaseFailures = 4
 
 // caseText is a failing case's details: requirement, then each failed check in two or
 // three lines.
@@ -140,7 +140,7 @@ func caseText(s *results.Scenario) string {
 		}
 		b.WriteString("\n")
 		if f.Expected != "" || f.Actual != "" {
-			fmt.Fprintf(&b, "  expected: %s\n  actual:   %s\n", f.Expected, f.Actual)
+			fmt.Fprintf(&b, "  expected: %s\n  actual:   %s\n", oneLine(f.Expected, maxMessage), oneLine(f.Actual, maxMessage))
 		} else if f.Message != "" {
 			fmt.Fprintf(&b, "  %s\n", f.Message)
 		}

@@ -94,7 +94,7 @@ func (v *Verdict) writeBaseline(l *lines) {
 	if len(v.New) > 0 {
 		l.f("\nNew failures (they fail the run):\n")
 		for _, s := range capList(v.New, maxListed) {
-			l.f("- `%s`: %s", s.ID, oneLine(s.Reason(), 160))
+			l.f("- `%s`: %s", s.ID, oneLine(v.NewReason(s), 160))
 		}
 		l.more(len(v.New))
 	}

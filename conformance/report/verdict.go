@@ -97,6 +97,29 @@ func excused(s *results.Scenario, entries []Entry) ([]Entry, bool) {
 	return used, len(used) > 0
 }
 
+// NewReason is the one-line reason a new failure fails the run: its first failure the
+// baseline does not excuse (a known scenario failing for a new rule shows the new rule).
+func (v *Verdict) NewReason(s *results.Scenario) string {
+	if v.Baseline == nil {
+		return s.Reason()
+	}
+	var rules []string
+	for _, e := range v.Baseline.Entries {
+		if e.ID == s.ID && e.Rule != "" && !slices.Contains(v.Expired, e) {
+			rules = append(rules, e.Rule)
+		}
+	}
+	for _, f := range s.Failures {
+		if !slices.Contains(rules, f.Rule) {
+			if f.Message != "" {
+				return f.Message
+			}
+			return f.Rule
+		}
+	}
+	return s.Reason()
+}
+
 func hasRule(s *results.Scenario, rule string) bool {
 	return slices.ContainsFunc(s.Failures, func(f results.Failure) bool { return f.Rule == rule })
 }
