@@ -62,8 +62,9 @@ func Judge(run *results.Run, b *Baseline, strict bool, now time.Time) *Verdict {
 		for _, e := range b.Entries {
 			s := run.Scenario(e.ID)
 			switch {
-			case s == nil:
+			case s == nil && len(run.Scenarios) > 0: // a run that broke says nothing about IDs
 				v.Stale = append(v.Stale, e)
+			case s == nil:
 			case s.Outcome == results.Pass,
 				s.Outcome == results.Fail && e.Rule != "" && !hasRule(s, e.Rule):
 				v.Fixed = append(v.Fixed, e)
