@@ -242,8 +242,8 @@ func (c benchCase) check(t *testing.T, r *run) string {
 	case scenarioErrors:
 		if tl.errors == 0 || tl.failures > 0 || tl.rootFailure {
 			t.Errorf("want only suite errors (<error>), got %d <failure> and %d <error> (root failure=%v)", tl.failures, tl.errors, tl.rootFailure)
-			for _, f := range tl.failureTexts[:min(3, len(tl.failureTexts))] {
-				t.Logf("failure reported:\n%s", f)
+			for _, rule := range r.failedRules()[:min(3, len(r.failedRules()))] {
+				t.Logf("failure reported: %s", rule)
 			}
 		}
 	case nonConformance:
@@ -251,11 +251,11 @@ func (c benchCase) check(t *testing.T, r *run) string {
 			t.Errorf("want only non-conformance (<failure>), got %d <failure> and %d <error> (root error=%v)", tl.failures, tl.errors, tl.rootError)
 		}
 		named := 0
-		for _, f := range tl.failureTexts {
-			if !strings.Contains(f, "rule:") {
-				t.Errorf("a failure names no rule:\n%s", f)
+		for _, rule := range r.failedRules() {
+			if rule == "" {
+				t.Errorf("a failure names no rule")
 			}
-			if namesRule(f, c.rule) {
+			if strings.Contains(rule, c.rule) {
 				named++
 			}
 		}
@@ -275,16 +275,6 @@ func (c benchCase) check(t *testing.T, r *run) string {
 		t.Errorf("the summary lists no flaky scenario:\n%s", clip(summary))
 	}
 	return fmt.Sprintf("%s: %s", c.want, outcome)
-}
-
-// namesRule reports whether a failure message's rule line names rule.
-func namesRule(msg, rule string) bool {
-	for _, l := range strings.Split(msg, "\n") {
-		if l = strings.TrimSpace(l); strings.HasPrefix(l, "rule:") && strings.Contains(l, rule) {
-			return true
-		}
-	}
-	return false
 }
 
 func clip(s string) string {

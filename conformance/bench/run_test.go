@@ -11,6 +11,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/clientconf/clientconf/conformance/report/results"
 )
 
 // run is one end-to-end suite run and every artefact it left behind.
@@ -21,6 +23,7 @@ type run struct {
 	artefacts  map[string]string
 	junit      junitSuites
 	junitError error
+	results    *results.File // the report's results.json; nil when it wrote none
 }
 
 // Artefact names, as checked for leaks.
@@ -29,6 +32,8 @@ const (
 	artEvents     = "events JSON"
 	artJUnit      = "JUnit"
 	artSummary    = "summary"
+	artFailures   = "failures"
+	artResults    = "results"
 	artTranscript = "transcript"
 )
 
@@ -40,6 +45,8 @@ func runSuite(t *testing.T, vars map[string]string, bound time.Duration) *run {
 	events := filepath.Join(dir, "events.json")
 	junit := filepath.Join(dir, "junit.xml")
 	summary := filepath.Join(dir, "summary.md")
+	failures := filepath.Join(dir, "failures.md")
+	resultsPath := filepath.Join(dir, "results.json")
 	transcript := filepath.Join(dir, "transcript.jsonl")
 	env := []string{}
 	for _, kv := range os.Environ() {
@@ -56,11 +63,9 @@ func runSuite(t *testing.T, vars map[string]string, bound time.Duration) *run {
 	defer cancel()
 	var out strings.Builder
 	start := time.Now()
-	// The Makefile's gotestsum flags; --raw-command runs the prebuilt binary through test2json,
-	// which is what `go test -json` does.
+	// The gotestsum flags of scripts/conformance.sh; --raw-command runs the prebuilt binary
+	// through test2json, which is what `go test -json` does.
 	suite := exec.CommandContext(ctx, tools.gotestsum, "--format", "pkgname-and-test-fails", "--hide-summary=skipped",
-		"--junitfile", junit, "--junitfile-project-name", "clientconf",
-		"--junitfile-testsuite-name", "short", "--junitfile-testcase-classname", "relative",
 		"--jsonfile", events, "--raw-command", "--",
 		tools.test2json, "-t", "-p", "github.com/clientconf/clientconf/conformance",
 		tools.conformance, "-test.v=test2json", "-test.run", "^TestConformance$")
@@ -76,7 +81,8 @@ func runSuite(t *testing.T, vars map[string]string, bound time.Duration) *run {
 	// The report command gets its own time: it must run even after a killed suite.
 	rctx, rcancel := context.WithTimeout(t.Context(), 30*time.Second)
 	defer rcancel()
-	rep := exec.CommandContext(rctx, tools.report, "-events", events, "-out", summary, "-junit", junit, "-exit-code")
+	rep := exec.CommandContext(rctx, tools.report, "-events", events, "-summary", summary, "-failures", failures,
+		"-junit", junit, "-results", resultsPath, "-exit-code")
 	rep.Dir, rep.Env, rep.Stdout, rep.Stderr = dir, env, &out, &out
 	err = rep.Run()
 	r.wall = time.Since(start)
@@ -88,7 +94,8 @@ func runSuite(t *testing.T, vars map[string]string, bound time.Duration) *run {
 		t.Fatalf("the report command did not run: %v", err)
 	}
 	r.artefacts[artStdout] = out.String()
-	for name, path := range map[string]string{artEvents: events, artJUnit: junit, artSummary: summary, artTranscript: transcript} {
+	for name, path := range map[string]string{artEvents: events, artJUnit: junit, artSummary: summary,
+		artFailures: failures, artResults: resultsPath, artTranscript: transcript} {
 		data, err := os.ReadFile(path)
 		if err != nil && !os.IsNotExist(err) {
 			t.Errorf("read %s: %v", name, err)
@@ -96,10 +103,13 @@ func runSuite(t *testing.T, vars map[string]string, bound time.Duration) *run {
 		r.artefacts[name] = string(data)
 	}
 	r.junitError = xml.Unmarshal([]byte(r.artefacts[artJUnit]), &r.junit)
+	if f, err := results.ReadFile(resultsPath); err == nil {
+		r.results = f
+	}
 	return r
 }
 
-// junitSuites is the part of gotestsum's JUnit file the bench reads.
+// junitSuites is the part of the report's JUnit file the bench reads.
 type junitSuites struct {
 	XMLName xml.Name     `xml:"testsuites"`
 	Suites  []junitSuite `xml:"testsuite"`
@@ -113,6 +123,7 @@ type junitSuite struct {
 }
 
 type junitCase struct {
+	Class   string        `xml:"classname,attr"`
 	Name    string        `xml:"name,attr"`
 	Failure *junitProblem `xml:"failure"`
 	Error   *junitProblem `xml:"error"`
@@ -124,23 +135,20 @@ type junitProblem struct {
 	Text    string `xml:",chardata"`
 }
 
-// tally counts the JUnit outcomes of the scenarios (TestConformance/…) and of the run itself.
+// tally counts the JUnit outcomes of the scenarios and of the run itself (the report's
+// testcase "suite.setup" when the run broke outside any scenario).
 type tally struct {
 	scenarios, failures, errors, skipped int
 	rootFailure, rootError               bool
-	failureTexts                         []string
 }
 
 func (r *run) tally() tally {
 	var c tally
 	for _, s := range r.junit.Suites {
 		for _, tc := range s.Cases {
-			if tc.Name == "TestConformance" {
+			if tc.Class == "suite" {
 				c.rootFailure = c.rootFailure || tc.Failure != nil
 				c.rootError = c.rootError || tc.Error != nil
-				continue
-			}
-			if !strings.HasPrefix(tc.Name, "TestConformance/") {
 				continue
 			}
 			c.scenarios++
@@ -149,13 +157,29 @@ func (r *run) tally() tally {
 				c.errors++
 			case tc.Failure != nil:
 				c.failures++
-				c.failureTexts = append(c.failureTexts, tc.Failure.Text)
 			case tc.Skipped != nil:
 				c.skipped++
 			}
 		}
 	}
 	return c
+}
+
+// failedRules lists the rule of every failed check of a failing scenario, from results.json.
+func (r *run) failedRules() []string {
+	if r.results == nil {
+		return nil
+	}
+	var out []string
+	for _, s := range r.results.Run.Scenarios {
+		if s.Outcome != results.Fail {
+			continue
+		}
+		for _, f := range s.Failures {
+			out = append(out, f.Rule)
+		}
+	}
+	return out
 }
 
 // checkCommon asserts what every run must satisfy: it ended in time, nothing panicked, the

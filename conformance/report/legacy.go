@@ -49,8 +49,8 @@ func legacyScenario(s *results.Scenario) {
 		switch {
 		case strings.Contains(l, legacySuiteError):
 			s.Outcome = results.Error
-			s.Failures = append(s.Failures, results.Failure{Rule: "suite-error", Kind: results.KindSetup,
-				Message: strings.TrimSpace(l[strings.Index(l, legacySuiteError):])})
+			msg := strings.TrimSpace(l[strings.Index(l, legacySuiteError):])
+			s.Failures = append(s.Failures, results.Failure{Rule: legacyErrorRule(msg), Kind: results.KindSetup, Message: msg})
 		case strings.HasPrefix(l, legacyFlaky):
 			s.Flaky = true
 		case strings.HasPrefix(l, legacySkipped) && s.Outcome == results.Skip:
@@ -63,6 +63,19 @@ func legacyScenario(s *results.Scenario) {
 			s.Failures = []results.Failure{{Rule: s.ID, Kind: results.KindValue, Message: firstLine(lines)}}
 		}
 	}
+}
+
+// legacyErrorRule names the kind of suite error, so the summary can group them.
+func legacyErrorRule(msg string) string {
+	switch {
+	case strings.Contains(msg, "not started:"):
+		return "suite-error/not-started"
+	case strings.Contains(msg, "429"):
+		return "suite-error/rate-limited"
+	case strings.Contains(msg, "no usable response"):
+		return "suite-error/no-response"
+	}
+	return "suite-error"
 }
 
 func legacySkipReason(l string) results.SkipReason {

@@ -223,22 +223,44 @@ func (v *Verdict) writeFlaky(l *lines) {
 	l.more(len(flaky))
 }
 
-// writeErrors lists scenarios the suite could not check: not the target's fault.
+// writeErrors groups scenarios the suite could not check by cause (rule × kind), largest
+// first, with one example each: not the target's fault.
 func (v *Verdict) writeErrors(l *lines) {
-	var errs []*results.Scenario
-	for _, s := range v.Run.Scenarios {
-		if s.Outcome == results.Error {
-			errs = append(errs, s)
-		}
+	type group struct {
+		cause   string
+		n       int
+		example string
 	}
-	if len(errs) == 0 {
+	var groups []*group
+	idx := map[string]*group{}
+	total := 0
+	for _, s := range v.Run.Scenarios {
+		if s.Outcome != results.Error {
+			continue
+		}
+		total++
+		cause, example := "(no reason given)", s.ID
+		if len(s.Failures) > 0 {
+			f := s.Failures[0]
+			cause, example = strings.TrimSpace(f.Rule+" "+f.Kind), s.ID+": "+s.Reason()
+		}
+		g := idx[cause]
+		if g == nil {
+			g = &group{cause: cause, example: example}
+			idx[cause] = g
+			groups = append(groups, g)
+		}
+		g.n++
+	}
+	if total == 0 {
 		return
 	}
-	l.f("\n## Suite errors: %d scenarios could not be checked (not conformance failures)\n", len(errs))
-	for _, s := range capList(errs, maxListed) {
-		l.f("- `%s`: %s", s.ID, oneLine(s.Reason(), 160))
+	sort.SliceStable(groups, func(i, j int) bool { return groups[i].n > groups[j].n })
+	l.f("\n## Suite errors: %d scenarios could not be checked (not conformance failures)\n", total)
+	for _, g := range capList(groups, maxListed) {
+		l.f("- %d × %s, e.g. `%s`", g.n, g.cause, oneLine(g.example, 200))
 	}
-	l.more(len(errs))
+	l.more(len(groups))
 }
 
 // more points to failures.md when a list of total items was cut at maxListed.

@@ -77,3 +77,29 @@ func TestSummaryHugeRunNotCut(t *testing.T) {
 	require.NoError(t, report.Judge(hugeRun(), nil, false, time.Now()).WriteSummary(&out, meta))
 	assert.NotContains(t, out.String(), "cut at the summary's length bound", "the caps keep a real worst case under the bound")
 }
+
+func TestNotStartedScenariosMakeASuiteError(t *testing.T) {
+	t.Parallel()
+	late := scenario("clients/crud/late", results.Skip)
+	late.SkipReason = results.NotStarted
+	v := report.Judge(run(scenario("clients/crud/a", results.Pass), late), nil, false, time.Now())
+	assert.Equal(t, report.ExitSuiteError, v.ExitStatus(), "a run cut short is not conformant")
+}
+
+func TestSummaryGroupsSuiteErrorsByCause(t *testing.T) {
+	t.Parallel()
+	r := run()
+	for i := range 30 {
+		s := scenario(fmt.Sprintf("clients/crud/s%02d", i), results.Error)
+		rule, msg := "suite-error/no-response", "GET x got no usable response: timeout"
+		if i >= 10 {
+			rule, msg = "suite-error/not-started", "not started: the target stopped answering"
+		}
+		s.Failures = []results.Failure{{Rule: rule, Kind: results.KindSetup, Message: msg}}
+		r.Scenarios = append(r.Scenarios, s)
+	}
+	var out strings.Builder
+	require.NoError(t, report.Judge(r, nil, false, time.Now()).WriteSummary(&out, meta))
+	assert.Contains(t, out.String(), "- 20 × suite-error/not-started setup, e.g. `clients/crud/s10: not started: the target stopped answering`")
+	assert.Contains(t, out.String(), "- 10 × suite-error/no-response setup")
+}

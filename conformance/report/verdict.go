@@ -150,12 +150,20 @@ func runError(run *results.Run) string {
 func (v *Verdict) ExitStatus() int {
 	t := v.Run.Totals()
 	switch {
-	case v.RunError != "" || t.Error > 0 || t.Pass+t.Fail == 0:
+	case v.RunError != "" || t.Error > 0 || t.Pass+t.Fail == 0 || v.notStarted():
 		return ExitSuiteError
 	case len(v.New) > 0 || v.Strict && len(v.Fixed) > 0:
 		return ExitNonConformant
 	}
 	return ExitConformant
+}
+
+// notStarted reports scenarios skipped because the run stopped early (deadline, interrupt,
+// target gone): the target was not fully checked, so the run cannot be called conformant.
+func (v *Verdict) notStarted() bool {
+	return slices.ContainsFunc(v.Run.Scenarios, func(s *results.Scenario) bool {
+		return s.Outcome == results.Skip && s.SkipReason == results.NotStarted
+	})
 }
 
 // Headline says the exit status in words.
