@@ -1,6 +1,7 @@
 package results
 
 import (
+	"bufio"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -42,23 +43,37 @@ func ReadEventsFile(path string) (*Run, error) {
 	return run, nil
 }
 
-// ReadEvents builds the run model from test2json events. Lines that are not JSON (build
-// output gotestsum copies into its jsonfile) are kept as run errors, not fatal.
+// maxEventLine bounds one event line: far above any output or attribute line the engine
+// writes (bodies are capped), and above bufio's 64 KiB default, which testjson's own scanner
+// keeps and which a long failure would overflow.
+const maxEventLine = 64 << 20
+
+// ReadEvents builds the run model from test2json events (decoded as testjson.TestEvent).
+// Lines that are not JSON (build output gotestsum copies into its jsonfile) are kept as run
+// errors, not fatal.
 func ReadEvents(r io.Reader) (*Run, error) {
 	h := &handler{run: &Run{}, byName: map[string]*Scenario{}}
-	exec, err := testjson.ScanTestOutput(testjson.ScanConfig{
-		Stdout: r, Handler: h, IgnoreNonJSONOutputLines: true,
-	})
-	if err != nil {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), maxEventLine)
+	for sc.Scan() {
+		var ev testjson.TestEvent
+		if err := json.Unmarshal(sc.Bytes(), &ev); err != nil || ev.Action == "" {
+			h.nonJSON(sc.Text())
+			continue
+		}
+		if h.run.Started.IsZero() || (!ev.Time.IsZero() && ev.Time.Before(h.run.Started)) {
+			h.run.Started = ev.Time
+		}
+		if err := h.event(ev); err != nil {
+			return nil, err
+		}
+	}
+	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("read events: %w", err)
 	}
-	if h.err != nil {
-		return nil, h.err
-	}
 	run := h.run
-	run.Started = exec.Started()
 	if run.Elapsed == 0 {
-		run.Elapsed = exec.Elapsed()
+		run.Elapsed = h.pkgElapsed
 	}
 	run.Scenarios = keepScenarios(run.Scenarios)
 	sort.Slice(run.Scenarios, func(i, j int) bool { return run.Scenarios[i].ID < run.Scenarios[j].ID })
@@ -85,27 +100,29 @@ func keepScenarios(all []*Scenario) []*Scenario {
 }
 
 type handler struct {
-	run    *Run
-	byName map[string]*Scenario
-	err    error
+	run        *Run
+	byName     map[string]*Scenario
+	pkgElapsed time.Duration // the package's, for a run whose TestConformance never ended
 }
 
-func (h *handler) Err(text string) error {
+func (h *handler) nonJSON(text string) {
 	if strings.TrimSpace(text) != "" {
 		h.run.Errors = append(h.run.Errors, text)
 	}
-	return nil
 }
 
-func (h *handler) Event(ev testjson.TestEvent, _ *testjson.Execution) error {
+func (h *handler) event(ev testjson.TestEvent) error {
 	if ev.Test == RootTest {
 		h.rootEvent(ev)
 		return nil
 	}
 	id, ok := strings.CutPrefix(ev.Test, RootTest+"/")
 	if !ok {
-		if ev.Test == "" && ev.Action == testjson.ActionOutput && isProblem(ev.Output) {
+		switch {
+		case ev.Test == "" && ev.Action == testjson.ActionOutput && isProblem(ev.Output):
 			h.run.Errors = append(h.run.Errors, strings.TrimRight(ev.Output, "\n"))
+		case ev.Test == "" && ev.Action.IsTerminal():
+			h.pkgElapsed = time.Duration(ev.Elapsed * float64(time.Second))
 		}
 		return nil
 	}
@@ -119,8 +136,7 @@ func (h *handler) Event(ev testjson.TestEvent, _ *testjson.Execution) error {
 	switch ev.Action {
 	case testjson.ActionAttr:
 		if err := s.setAttr(ev.Key, ev.Value); err != nil {
-			h.err = fmt.Errorf("scenario %s: %w", id, err)
-			return h.err
+			return fmt.Errorf("scenario %s: %w", id, err)
 		}
 	case testjson.ActionPass, testjson.ActionFail, testjson.ActionSkip:
 		s.Elapsed = time.Duration(ev.Elapsed * float64(time.Second))

@@ -122,3 +122,18 @@ func TestEncodeEventsRoundTrip(t *testing.T) {
 	}
 	assert.Equal(t, run.Leftovers, back.Leftovers)
 }
+
+func TestReadEventsLongLine(t *testing.T) {
+	t.Parallel()
+	long := strings.Repeat("x", 300<<10) // far past bufio's default 64 KiB token
+	events := `{"Action":"attr","Test":"TestConformance/clients/crud/a","Key":"failure","Value":"{\"rule\":\"r\",\"actual\":\"` + long + `\"}"}
+{"Action":"attr","Test":"TestConformance/clients/crud/a","Key":"outcome","Value":"fail"}
+{"Action":"fail","Test":"TestConformance/clients/crud/a","Elapsed":0.5}
+{"Action":"fail","Elapsed":1.5}
+`
+	run, err := results.ReadEvents(strings.NewReader(events))
+	require.NoError(t, err)
+	require.Len(t, run.Scenarios, 1)
+	assert.Len(t, run.Scenarios[0].Failures[0].Actual, len(long))
+	assert.Equal(t, 1500*time.Millisecond, run.Elapsed, "the package's time when TestConformance never ended")
+}
