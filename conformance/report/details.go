@@ -69,7 +69,7 @@ func (v *Verdict) writeDetails(b *strings.Builder, title string, outcome results
 			writeFailure(b, f)
 		}
 		if len(s.Output) > 0 {
-			fmt.Fprintf(b, "\n```\n%s\n```\n", strings.Join(dedentAll(s.Output), "\n"))
+			fmt.Fprintf(b, "\nTest output (earlier steps, bodies sent and received):\n\n```\n%s\n```\n", strings.Join(dedentAll(s.Output), "\n"))
 		}
 	}
 }

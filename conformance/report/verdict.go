@@ -1,3 +1,8 @@
+// Package report turns a conformance run (the typed model of package results) into its
+// verdict: which failures are new and which a known-failures baseline excuses, root-cause
+// groups, and the files people and CI read — summary.md (bounded), failures.md (everything),
+// a compact JUnit file — plus the diff of two runs. It reads no message text, apart from
+// legacy.go, which goes when the engine attaches its attributes.
 package report
 
 import (

@@ -212,8 +212,9 @@ func isMarker(line string) bool {
 	return strings.HasPrefix(l, "=== ") || strings.HasPrefix(l, "--- ")
 }
 
-// isProblem keeps package-level output that says the run broke (build failure, panic).
+// isProblem keeps package-level output that says the run broke (a panic, a failed build or
+// setup), not go test's closing "FAIL" line.
 func isProblem(out string) bool {
 	l := strings.TrimSpace(out)
-	return strings.HasPrefix(l, "panic:") || strings.HasPrefix(l, "FAIL") && !strings.HasPrefix(l, "FAIL\t")
+	return strings.HasPrefix(l, "panic:") || strings.Contains(l, "[build failed]") || strings.Contains(l, "[setup failed]")
 }
