@@ -101,7 +101,7 @@ func render(o renderOpts, stdout io.Writer) (int, error) {
 		}
 	}
 	if o.results != "" {
-		f := &results.File{Suite: meta.Suite, Specs: meta.Specs, Run: run, ExitStatus: v.ExitStatus(), Baseline: classes(v)}
+		f := &results.File{Suite: meta.Suite, Specs: meta.Specs, Run: run, RunError: v.RunError, ExitStatus: v.ExitStatus(), Baseline: classes(v)}
 		if err := results.WriteFile(o.results, f); err != nil {
 			return report.ExitSuiteError, err
 		}

@@ -61,13 +61,17 @@ func (v *Verdict) WriteJUnit(w io.Writer) error {
 		tot.errors += su.errors
 		tot.skip += su.skip
 	}
+	timestamp := ""
+	if !v.Run.Started.IsZero() {
+		timestamp = ` timestamp="` + v.Run.Started.UTC().Format("2006-01-02T15:04:05") + `"`
+	}
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
 	fmt.Fprintf(&b, `<testsuites name="clientconf" tests="%d" failures="%d" errors="%d" skipped="%d" time="%.3f">`+"\n",
 		tot.tests, tot.failures, tot.errors, tot.skip, v.Run.Elapsed.Seconds())
 	for _, su := range suites {
-		fmt.Fprintf(&b, `<testsuite name="%s" tests="%d" failures="%d" errors="%d" skipped="%d" time="%.3f" timestamp="%s">`+"\n",
-			attr(su.name), su.tests, su.failures, su.errors, su.skip, su.secs, v.Run.Started.UTC().Format("2006-01-02T15:04:05"))
+		fmt.Fprintf(&b, `<testsuite name="%s" tests="%d" failures="%d" errors="%d" skipped="%d" time="%.3f"%s>`+"\n",
+			attr(su.name), su.tests, su.failures, su.errors, su.skip, su.secs, timestamp)
 		for _, s := range su.cases {
 			writeCase(&b, s, known[s.ID], v.KnownBy[s.ID])
 		}

@@ -67,13 +67,20 @@ func (v *Verdict) WriteSummary(w io.Writer, m Meta) error {
 	for _, n := range capList(v.Run.Notes, maxNotes) {
 		l.f("- %s", oneLine(n, 200))
 	}
-	l.f("- suite %s; run started %s", m.Suite, v.Run.Started.UTC().Format(time.RFC3339))
+	started := "unknown"
+	if !v.Run.Started.IsZero() {
+		started = v.Run.Started.UTC().Format(time.RFC3339)
+	}
+	l.f("- suite %s; run started %s", m.Suite, started)
 	v.writeErrors(l)
 	v.writeBaseline(l)
 	v.writeGroups(l)
 	v.writeGrid(l)
 	v.writeSkips(l)
 	v.writeFlaky(l)
+	if n := observations(v.Run); n > 0 {
+		l.f("\n%d observations on points the contract leaves open (never failures): see failures.md.", n)
+	}
 	if len(v.Run.Leftovers) > 0 {
 		l.f("\n## Left over in the target (could not be deleted)\n")
 		for _, s := range capList(v.Run.Leftovers, maxListed) {
@@ -268,6 +275,14 @@ func (l *lines) more(total int) {
 	if n := total - maxListed; n > 0 {
 		l.f("- … and %d more in failures.md", n)
 	}
+}
+
+func observations(r *results.Run) int {
+	n := 0
+	for _, s := range r.Scenarios {
+		n += len(s.Observations)
+	}
+	return n
 }
 
 func capList[T any](s []T, n int) []T {

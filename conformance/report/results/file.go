@@ -18,6 +18,8 @@ type File struct {
 	// Specs maps each spec file to its sha256.
 	Specs map[string]string `json:"specs,omitempty"`
 	Run   *Run              `json:"run"`
+	// RunError says why the run broke outside any scenario (empty when it did not).
+	RunError string `json:"run_error,omitempty"`
 	// ExitStatus is the report's verdict (0 conformant, 1 non-conformant, 2 suite error).
 	ExitStatus int `json:"exit_status"`
 	// Baseline lists scenario IDs by class (new, known, fixed, stale, expired) when the run
