@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"encoding/xml"
 	"errors"
 	"net"
 	"os"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/clientconf/clientconf/conformance/report/results"
 )
 
 // TestMakeConformanceExitStatus runs `make conformance` end to end against a reference
@@ -49,6 +52,35 @@ func TestMakeConformanceExitStatus(t *testing.T) {
 	stop()
 	assert.Equal(t, 2, runMake(t, root, env, "conformance", "REPORTS="+dir+"/3", "RUN=clients/conflict"), "target gone")
 	assert.Equal(t, "2\n", readFile(t, dir+"/3/exit-status"))
+}
+
+// TestMakeConformanceSummaryBound runs the whole suite against a reference server whose
+// timestamps break the schema (hundreds of failing scenarios, most in a setup step): the
+// summary stays within its bound and groups them, the JUnit file is valid and entity-free.
+func TestMakeConformanceSummaryBound(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs make, the suite and a reference server")
+	}
+	if _, err := exec.LookPath("make"); err != nil {
+		t.Skip("no make")
+	}
+	root, err := filepath.Abs("../..")
+	require.NoError(t, err)
+	dir := t.TempDir()
+	env, _ := serveReference(t, dir, "clients/schema/timestamps-not-rfc3339")
+	require.Equal(t, 1, runMake(t, root, env, "conformance", "REPORTS="+dir))
+
+	f, err := results.ReadFile(filepath.Join(dir, "results.json"))
+	require.NoError(t, err)
+	assert.Greater(t, f.Run.Totals().Fail, 100, "the fault breaks hundreds of scenarios")
+	summary := readFile(t, filepath.Join(dir, "summary.md"))
+	lines := strings.Count(summary, "\n")
+	assert.LessOrEqual(t, lines, 200)
+	assert.Contains(t, summary, "| spec/response-schema | createClient | schema |", "grouped by the setup step's rule")
+	junit := readFile(t, filepath.Join(dir, "junit.xml"))
+	assert.NotContains(t, junit, "&#")
+	require.NoError(t, xml.Unmarshal([]byte(junit), new(struct{})))
+	t.Logf("%d failing scenarios: summary %d lines, JUnit %d bytes", f.Run.Totals().Fail, lines, len(junit))
 }
 
 // serveReference builds and starts cmd/refserver with faults on a free port and returns the
