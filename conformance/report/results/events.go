@@ -119,6 +119,8 @@ func (h *handler) event(ev testjson.TestEvent) error {
 	id, ok := strings.CutPrefix(ev.Test, RootTest+"/")
 	if !ok {
 		switch {
+		case ev.Action == testjson.ActionBuild: // compiler errors: the suite never ran
+			h.run.Errors = append(h.run.Errors, strings.TrimRight(ev.Output, "\n"))
 		case ev.Test == "" && ev.Action == testjson.ActionOutput && isProblem(ev.Output):
 			h.run.Errors = append(h.run.Errors, strings.TrimRight(ev.Output, "\n"))
 		case ev.Test == "" && ev.Action.IsTerminal():

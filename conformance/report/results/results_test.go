@@ -137,3 +137,19 @@ func TestReadEventsLongLine(t *testing.T) {
 	assert.Len(t, run.Scenarios[0].Failures[0].Actual, len(long))
 	assert.Equal(t, 1500*time.Millisecond, run.Elapsed, "the package's time when TestConformance never ended")
 }
+
+func TestReadEventsBuildFailure(t *testing.T) {
+	t.Parallel()
+	const events = `{"ImportPath":"github.com/clientconf/clientconf/conformance [github.com/clientconf/clientconf/conformance.test]","Action":"build-output","Output":"conformance/runner.go:1:1: syntax error\n"}
+{"ImportPath":"github.com/clientconf/clientconf/conformance [github.com/clientconf/clientconf/conformance.test]","Action":"build-fail"}
+{"Action":"start","Package":"github.com/clientconf/clientconf/conformance"}
+{"Action":"output","Package":"github.com/clientconf/clientconf/conformance","Output":"FAIL\tgithub.com/clientconf/clientconf/conformance [build failed]\n"}
+{"Action":"fail","Package":"github.com/clientconf/clientconf/conformance","Elapsed":0}
+`
+	run, err := results.ReadEvents(strings.NewReader(events))
+	require.NoError(t, err)
+	assert.Empty(t, run.Scenarios)
+	assert.Empty(t, run.RootOutcome)
+	require.NotEmpty(t, run.Errors)
+	assert.Equal(t, "conformance/runner.go:1:1: syntax error", run.Errors[0])
+}
