@@ -214,9 +214,14 @@ func isMarker(line string) bool {
 	return strings.HasPrefix(l, "=== ") || strings.HasPrefix(l, "--- ")
 }
 
-// isProblem keeps package-level output that says the run broke (a panic, a failed build or
-// setup), not go test's closing "FAIL" line.
+// isProblem keeps package-level output that says something (a configuration error from
+// TestMain, a panic, a failed build), not go test's own closing PASS / FAIL / ok lines.
 func isProblem(out string) bool {
 	l := strings.TrimSpace(out)
-	return strings.HasPrefix(l, "panic:") || strings.Contains(l, "[build failed]") || strings.Contains(l, "[setup failed]")
+	switch {
+	case l == "", l == "PASS", l == "FAIL", strings.HasPrefix(l, "ok "), strings.HasPrefix(l, "ok\t"),
+		strings.HasPrefix(l, "FAIL\t") && !strings.Contains(l, "failed]"), isMarker(l):
+		return false
+	}
+	return true
 }

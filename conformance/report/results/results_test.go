@@ -153,3 +153,15 @@ func TestReadEventsBuildFailure(t *testing.T) {
 	require.NotEmpty(t, run.Errors)
 	assert.Equal(t, "conformance/runner.go:1:1: syntax error", run.Errors[0])
 }
+
+func TestReadEventsConfigurationError(t *testing.T) {
+	t.Parallel()
+	const events = `{"Action":"start","Package":"p"}
+{"Action":"output","Package":"p","Output":"configuration error: CONFORMANCE_TIMEOUT is \"banana\"; fix: set a positive duration per request, e.g. 10s\n"}
+{"Action":"output","Package":"p","Output":"FAIL\tp\t0.014s\n"}
+{"Action":"fail","Package":"p","Elapsed":0.016}
+`
+	run, err := results.ReadEvents(strings.NewReader(events))
+	require.NoError(t, err)
+	assert.Equal(t, []string{`configuration error: CONFORMANCE_TIMEOUT is "banana"; fix: set a positive duration per request, e.g. 10s`}, run.Errors)
+}
