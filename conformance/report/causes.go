@@ -18,7 +18,7 @@ type Cause struct {
 type Group struct {
 	Cause
 	Scenarios []*results.Scenario
-	New       int  // how many of them are new (not excused by the baseline)
+	New       int  // how many of them fail for this cause without a baseline entry excusing it
 	Setup     bool // the cause was seen in a setup step
 	Example   string
 }
@@ -50,7 +50,7 @@ func (v *Verdict) Groups() []*Group {
 			}
 			seen[c] = true
 			g.Scenarios = append(g.Scenarios, s)
-			if isNew[s.ID] {
+			if isNew[s.ID] && !v.excuses(s.ID, f.Rule) {
 				g.New++
 			}
 		}

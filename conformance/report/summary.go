@@ -139,7 +139,14 @@ func (v *Verdict) writeGroups(l *lines) {
 	l.f("\n## Root causes (%d), largest first\n", len(groups))
 	l.f("| scenarios | new | rule | operation | kind | e.g. |")
 	l.f("|---:|---:|---|---|---|---|")
-	for _, g := range capList(groups, maxGroups) {
+	// Largest first; a smaller group with new failures is never cut off behind known ones.
+	shown := capList(groups, maxGroups)
+	for _, g := range groups[len(shown):] {
+		if g.New > 0 && len(shown) < maxGroups+maxListed {
+			shown = append(shown, g)
+		}
+	}
+	for _, g := range shown {
 		ids := make([]string, 0, maxExamples)
 		for _, s := range capList(g.Scenarios, maxExamples) {
 			ids = append(ids, "`"+s.ID+"`")
@@ -153,7 +160,7 @@ func (v *Verdict) writeGroups(l *lines) {
 		}
 		l.f("| %d | %d | %s%s | %s | %s | %s |", len(g.Scenarios), g.New, cell(g.Rule), setup, cell(g.Operation), g.Kind, strings.Join(ids, " "))
 	}
-	if n := len(groups) - maxGroups; n > 0 {
+	if n := len(groups) - len(shown); n > 0 {
 		l.f("\n%d smaller groups in failures.md.", n)
 	}
 }

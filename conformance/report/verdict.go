@@ -106,17 +106,8 @@ func excused(s *results.Scenario, entries []Entry) ([]Entry, bool) {
 // NewReason is the one-line reason a new failure fails the run: its first failure the
 // baseline does not excuse (a known scenario failing for a new rule shows the new rule).
 func (v *Verdict) NewReason(s *results.Scenario) string {
-	if v.Baseline == nil {
-		return s.Reason()
-	}
-	var rules []string
-	for _, e := range v.Baseline.Entries {
-		if e.ID == s.ID && e.Rule != "" && !slices.Contains(v.Expired, e) {
-			rules = append(rules, e.Rule)
-		}
-	}
 	for _, f := range s.Failures {
-		if !slices.Contains(rules, f.Rule) {
+		if !v.excuses(s.ID, f.Rule) {
 			if f.Message != "" {
 				return f.Message
 			}
@@ -124,6 +115,20 @@ func (v *Verdict) NewReason(s *results.Scenario) string {
 		}
 	}
 	return s.Reason()
+}
+
+// excuses reports whether a live (not expired) baseline entry accepts rule failing in the
+// scenario id.
+func (v *Verdict) excuses(id, rule string) bool {
+	if v.Baseline == nil {
+		return false
+	}
+	for _, e := range v.Baseline.Entries {
+		if e.ID == id && (e.Rule == "" || e.Rule == rule) && !slices.Contains(v.Expired, e) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasRule(s *results.Scenario, rule string) bool {
