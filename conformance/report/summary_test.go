@@ -103,3 +103,22 @@ func TestSummaryGroupsSuiteErrorsByCause(t *testing.T) {
 	assert.Contains(t, out.String(), "- 20 × suite-error/not-started setup, e.g. `clients/crud/s10: not started: the target stopped answering`")
 	assert.Contains(t, out.String(), "- 10 × suite-error/no-response setup")
 }
+
+func TestSummaryNeverCutsANewCause(t *testing.T) {
+	t.Parallel()
+	r := run()
+	b := &report.Baseline{Path: "b.yaml"}
+	for i := range 30 { // 30 known causes, two scenarios each
+		for j := range 2 {
+			id := fmt.Sprintf("clients/crud/known-%02d-%d", i, j)
+			r.Scenarios = append(r.Scenarios, scenario(id, results.Fail, fmt.Sprintf("known-rule-%02d", i)))
+			b.Entries = append(b.Entries, report.Entry{ID: id, Reason: "accepted"})
+		}
+	}
+	r.Scenarios = append(r.Scenarios, scenario("clients/crud/fresh", results.Fail, "zz-fresh-rule"))
+	v := report.Judge(r, b, false, time.Now())
+	var out strings.Builder
+	require.NoError(t, v.WriteSummary(&out, meta))
+	assert.Contains(t, out.String(), "| 1 | 1 | zz-fresh-rule | createClient | value | `clients/crud/fresh` |")
+	assert.Contains(t, out.String(), "10 smaller groups in failures.md.")
+}
