@@ -13,7 +13,7 @@ import (
 // statement says the verdict in one paragraph. A run the suite could not check says so
 // first: it is then no statement about conformance.
 func statement(c *Certificate, v *report.Verdict) (string, string) {
-	scope := fmt.Sprintf("clientconf %s on %s", c.Suite, strings.Join(c.Surfaces, ", "))
+	scope := fmt.Sprintf("clientconf %s, surfaces %s", c.Suite, strings.Join(c.Surfaces, ", "))
 	if len(c.Surfaces) == 0 {
 		scope = fmt.Sprintf("clientconf %s", c.Suite)
 	}
@@ -33,7 +33,7 @@ func statement(c *Certificate, v *report.Verdict) (string, string) {
 			c.Target, scope, len(v.New), ran)
 	default:
 		verdict = Conformant
-		s = fmt.Sprintf("%s passed every scenario of %s that ran (%s).", c.Target, scope, ran)
+		s = fmt.Sprintf("%s passed every scenario that ran of %s (%s).", c.Target, scope, ran)
 		if len(v.Known) > 0 {
 			verdict = ConformantWithKnown
 			s = fmt.Sprintf("%s passed %s apart from %d known failures accepted by the baseline %s (%s).",

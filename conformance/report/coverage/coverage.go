@@ -7,13 +7,16 @@ package coverage
 import (
 	"encoding/json"
 	"fmt"
-	"os"
+	"io"
 
 	"github.com/clientconf/clientconf/conformance/report/results"
 )
 
 // Report is reports/coverage.json.
 type Report struct {
+	// Measured is false when the run wrote no transcript: then nothing is known to be
+	// exercised, and the figures only count what the specs document.
+	Measured bool       `json:"measured"`
 	Surfaces []*Surface `json:"surfaces"`
 	Totals   Totals     `json:"totals"`
 	// Exchanges counts transcript entries read; Unmatched those that fit no documented
@@ -101,7 +104,7 @@ type Value struct {
 // the target's base URL when known ("" otherwise): it is stripped from each exchange's path
 // before matching, falling back to matching the path's end.
 func Compute(surfaces []string, transcript []results.Entry, baseURL string) (*Report, error) {
-	r := &Report{Exchanges: len(transcript)}
+	r := &Report{Measured: true, Exchanges: len(transcript)}
 	m := &matcher{baseURL: baseURL, bySurface: map[string]*Surface{}}
 	for _, name := range surfaces {
 		s, err := documented(name)
@@ -168,14 +171,12 @@ func (e *Enum) Where() string {
 	return e.In
 }
 
-// WriteFile writes coverage.json.
-func (r *Report) WriteFile(path string) error {
-	b, err := json.MarshalIndent(r, "", " ")
-	if err != nil {
+// WriteJSON writes coverage.json.
+func (r *Report) WriteJSON(w io.Writer) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", " ")
+	if err := enc.Encode(r); err != nil {
 		return fmt.Errorf("encode coverage: %w", err)
-	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
-		return fmt.Errorf("write coverage: %w", err)
 	}
 	return nil
 }

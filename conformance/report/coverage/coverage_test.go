@@ -1,9 +1,8 @@
 package coverage_test
 
 import (
+	"bytes"
 	"encoding/json"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -145,12 +144,11 @@ func TestWriteFileAndMarkdown(t *testing.T) {
 	transcript := []results.Entry{{Scenario: "clients/crud/a", Method: "DELETE", URL: "https://h/cis/v1/clients/c1", Status: 204}}
 	r, err := coverage.Compute([]string{"clients"}, transcript, "")
 	require.NoError(t, err)
-	path := filepath.Join(t.TempDir(), "coverage.json")
-	require.NoError(t, r.WriteFile(path))
-	b, err := os.ReadFile(path)
-	require.NoError(t, err)
+	var buf bytes.Buffer
+	require.NoError(t, r.WriteJSON(&buf))
 	var back coverage.Report
-	require.NoError(t, json.Unmarshal(b, &back))
+	require.NoError(t, json.Unmarshal(buf.Bytes(), &back))
+	assert.True(t, back.Measured)
 	assert.Equal(t, r.Totals, back.Totals)
 
 	md := r.Markdown()

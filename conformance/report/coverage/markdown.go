@@ -7,7 +7,7 @@ import (
 
 // maxNeverLines bounds the never-exercised statuses in the Markdown section, which is
 // appended to the bounded summary; coverage.json has every item.
-const maxNeverLines = 8
+const maxNeverLines = 5
 
 // String renders a tally as "157/195 (81%)".
 func (t Tally) String() string {
@@ -22,6 +22,10 @@ func (t Tally) String() string {
 func (r *Report) Markdown() string {
 	var b strings.Builder
 	b.WriteString("\n## Spec coverage\n\n")
+	if !r.Measured {
+		b.WriteString("Not measured: the run wrote no transcript (set `CONFORMANCE_TRANSCRIPT`, as `make conformance` does).\n")
+		return b.String()
+	}
 	b.WriteString("What this run's exchanges showed of the specs: documented operations, statuses and enum values " +
 		"(parameters, request and response bodies). Not exercised means not proven. Every item: `coverage.json`.\n\n")
 	b.WriteString("| surface | operations | statuses | enum values |\n|---|---|---|---|\n")

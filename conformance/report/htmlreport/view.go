@@ -1,0 +1,309 @@
+package htmlreport
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strings"
+
+	"github.com/clientconf/clientconf/conformance/redact"
+	"github.com/clientconf/clientconf/conformance/report/certificate"
+	"github.com/clientconf/clientconf/conformance/report/coverage"
+	"github.com/clientconf/clientconf/conformance/report/results"
+)
+
+// Bounds that keep the file small whatever the run (under 3 MB for 250 failures): bodies
+// are cut, only the exchanges a failure names are shown in full, and once the body budget
+// is spent the remaining bodies are cut short. The transcript has everything.
+const (
+	maxBody          = 2 << 10    // bytes of one body shown
+	shortBody        = 256        // bytes of a body once the budget is spent
+	bodyBudget       = 1200 << 10 // bytes of bodies in the whole file
+	maxFullExchanges = 2          // exchanges shown in full per scenario
+	maxListed        = 40         // exchanges listed (one line) per scenario
+	maxGroupIDs      = 30         // scenario links per root-cause group
+)
+
+// view is what the template renders; every string in it is already masked.
+type view struct {
+	Cert       *certificate.Certificate
+	Headline   string
+	Surfaces   []surfaceRow
+	Groups     []group
+	Scenarios  []scenario
+	Categories []string
+	Outcomes   []string
+	Observed   []observation
+	Coverage   *coverage.Report
+	NeverEnums []string
+	Notes      []string
+}
+
+type surfaceRow struct {
+	Surface, Verdict string
+	Rows             []certificate.Counts
+	Total            certificate.Counts
+}
+
+type group struct {
+	Rule, Operation, Kind, Example string
+	Count, New                     int
+	Setup                          bool
+	IDs                            []string
+	More                           int
+}
+
+type scenario struct {
+	ID, Anchor, Outcome, Category, Basis, Requirement, SkipReason string
+	Derived, Flaky                                                bool
+	Failures                                                      []results.Failure
+	Observations                                                  []results.Observation
+	Full                                                          []exchange
+	Listed                                                        []string
+	MoreExchanges                                                 int
+	Curl                                                          string
+}
+
+type exchange struct {
+	Line, Role, Retries           string
+	RequestHeaders, RequestBody   string
+	ResponseHeaders, ResponseBody string
+	ContentType                   string
+}
+
+type observation struct{ ID, Anchor, Point, Saw string }
+
+// builder builds the view, masking every string and spending the body budget.
+type builder struct {
+	red    *redact.Redactor
+	budget int
+}
+
+func (b *builder) m(s string) string { return b.red.String(s) }
+
+func (b *builder) body(s string) string {
+	s = b.m(s)
+	limit := maxBody
+	if b.budget <= 0 {
+		limit = shortBody
+	}
+	if len(s) > limit {
+		s = cutUTF8(s, limit) + fmt.Sprintf("…(%d more bytes in the transcript)", len(s)-limit)
+	}
+	b.budget -= len(s)
+	return s
+}
+
+func cutUTF8(s string, n int) string {
+	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 { // do not split a rune
+		n--
+	}
+	return s[:n]
+}
+
+func buildView(in Input) *view {
+	b := &builder{red: redact.New(in.Secrets...), budget: bodyBudget}
+	v := in.Verdict
+	out := &view{Cert: in.Certificate, Headline: v.Headline(), Coverage: in.Coverage,
+		Outcomes: []string{"fail", "known", "error", "pass", "skip"}}
+	for _, n := range v.Run.Notes {
+		out.Notes = append(out.Notes, b.m(n))
+	}
+	out.Surfaces = surfaceRows(in.Certificate)
+	for _, g := range v.Groups() {
+		gr := group{Rule: b.m(g.Rule), Operation: b.m(g.Operation), Kind: g.Kind, Example: b.m(g.Example),
+			Count: len(g.Scenarios), New: g.New, Setup: g.Setup}
+		for i, s := range g.Scenarios {
+			if i == maxGroupIDs {
+				gr.More = len(g.Scenarios) - i
+				break
+			}
+			gr.IDs = append(gr.IDs, s.ID)
+		}
+		out.Groups = append(out.Groups, gr)
+	}
+	known := map[string]bool{}
+	for _, s := range v.Known {
+		known[s.ID] = true
+	}
+	byScenario := map[string][]results.Entry{}
+	for _, e := range in.Transcript {
+		if e.Scenario != "" {
+			byScenario[e.Scenario] = append(byScenario[e.Scenario], e)
+		}
+	}
+	// Failing scenarios first, so the budget goes to them.
+	ordered := slices.Clone(v.Run.Scenarios)
+	slices.SortStableFunc(ordered, func(a, c *results.Scenario) int { return rank(a.Outcome) - rank(c.Outcome) })
+	for _, s := range ordered {
+		sc := b.scenario(s, known[s.ID], byScenario[s.ID])
+		out.Scenarios = append(out.Scenarios, sc)
+		if !slices.Contains(out.Categories, sc.Category) {
+			out.Categories = append(out.Categories, sc.Category)
+		}
+		for _, o := range sc.Observations {
+			out.Observed = append(out.Observed, observation{ID: s.ID, Anchor: sc.Anchor, Point: o.Point, Saw: o.Saw})
+		}
+	}
+	slices.Sort(out.Categories)
+	if in.Coverage != nil && !in.Coverage.Measured {
+		out.Coverage = nil // the page says why
+	}
+	if out.Coverage != nil {
+		for i, e := range in.Coverage.Never.EnumValues {
+			if i == 5000 {
+				out.NeverEnums = append(out.NeverEnums, fmt.Sprintf("… %d more in coverage.json", len(in.Coverage.Never.EnumValues)-i))
+				break
+			}
+			out.NeverEnums = append(out.NeverEnums, b.m(e))
+		}
+	}
+	return out
+}
+
+func rank(o results.Outcome) int {
+	return slices.Index([]results.Outcome{results.Fail, results.Error, results.Skip, results.Pass}, o)
+}
+
+func (b *builder) scenario(s *results.Scenario, known bool, entries []results.Entry) scenario {
+	outcome := string(s.Outcome)
+	if s.Outcome == results.Fail && known {
+		outcome = "known"
+	}
+	sc := scenario{ID: s.ID, Anchor: "s-" + s.ID, Outcome: outcome, Category: s.Surface + "/" + s.Category,
+		Basis: s.Basis, Requirement: b.m(s.Requirement), SkipReason: string(s.SkipReason), Derived: s.Derived, Flaky: s.Flaky}
+	for _, f := range s.Failures {
+		sc.Failures = append(sc.Failures, maskFailure(b, f))
+	}
+	for _, o := range s.Observations {
+		sc.Observations = append(sc.Observations, results.Observation{Point: b.m(o.Point), Saw: b.m(o.Saw)})
+	}
+	if s.Outcome != results.Fail && s.Outcome != results.Error {
+		return sc
+	}
+	failing := failingExchanges(s, entries)
+	for i, e := range entries {
+		line := b.m(fmt.Sprintf("%s %s → %s (as %s)", e.Method, e.URL, statusText(e.Status), e.Role))
+		if failing[i] && len(sc.Full) < maxFullExchanges {
+			sc.Full = append(sc.Full, b.exchange(e, line))
+			continue
+		}
+		if len(sc.Listed) == maxListed {
+			sc.MoreExchanges++
+			continue
+		}
+		sc.Listed = append(sc.Listed, line)
+	}
+	if len(sc.Full) == 0 && len(entries) > 0 { // no exchange named by a failure: show the last
+		e := entries[len(entries)-1]
+		sc.Full = append(sc.Full, b.exchange(e, b.m(fmt.Sprintf("%s %s → %s (as %s)", e.Method, e.URL, statusText(e.Status), e.Role))))
+	}
+	if r := reproduction(s, entries, failing); r != nil {
+		sc.Curl = b.m(Curl(*r))
+	}
+	return sc
+}
+
+func maskFailure(b *builder, f results.Failure) results.Failure {
+	for _, p := range []*string{&f.Rule, &f.URL, &f.Path, &f.Field, &f.Expected, &f.Actual, &f.Message, &f.Operation} {
+		*p = b.m(*p)
+	}
+	f.Expected, f.Actual = cutUTF8(f.Expected, maxBody), cutUTF8(f.Actual, maxBody)
+	return f
+}
+
+// failingExchanges marks the entries a failure names (same method and URL, and status when
+// the failure has one).
+func failingExchanges(s *results.Scenario, entries []results.Entry) map[int]bool {
+	out := map[int]bool{}
+	for _, f := range s.Failures {
+		for i, e := range entries {
+			if f.Method != "" && e.Method == f.Method && e.URL == f.URL && (f.Status == 0 || e.Status == f.Status) {
+				out[i] = true
+			}
+		}
+	}
+	return out
+}
+
+// reproduction picks the exchange to reproduce: the first one a failure names, else a
+// request built from the first failure's method and URL.
+func reproduction(s *results.Scenario, entries []results.Entry, failing map[int]bool) *results.Entry {
+	for i := range entries {
+		if failing[i] {
+			return &entries[i]
+		}
+	}
+	for _, f := range s.Failures {
+		if f.Method != "" && f.URL != "" {
+			return &results.Entry{Method: f.Method, URL: f.URL, Role: f.Role, AuthorizationSent: f.Role != "no-token"}
+		}
+	}
+	return nil
+}
+
+func (b *builder) exchange(e results.Entry, line string) exchange {
+	x := exchange{Line: line, Role: e.Role, ContentType: b.m(e.ResponseContentType),
+		RequestHeaders: b.m(headers(e.RequestHeaders)), ResponseHeaders: b.m(headers(e.ResponseHeaders)),
+		RequestBody: b.body(e.RequestBody), ResponseBody: b.body(e.ResponseBody)}
+	if len(e.Retries) > 0 {
+		x.Retries = b.m(fmt.Sprintf("%d retries: %s", len(e.Retries), strings.Join(e.Retries, "; ")))
+	}
+	return x
+}
+
+func headers(h results.Headers) string {
+	var lines []string
+	for _, k := range sortedKeys(h) {
+		if strings.EqualFold(k, "Authorization") {
+			continue
+		}
+		for _, v := range http.Header(h)[k] {
+			lines = append(lines, k+": "+v)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+func statusText(code int) string {
+	if code == 0 {
+		return "no response"
+	}
+	return fmt.Sprint(code)
+}
+
+// surfaceRows groups the statement's category counts by surface, with a verdict each.
+func surfaceRows(c *certificate.Certificate) []surfaceRow {
+	var out []surfaceRow
+	for _, r := range c.Categories {
+		if len(out) == 0 || out[len(out)-1].Surface != r.Surface {
+			out = append(out, surfaceRow{Surface: r.Surface})
+		}
+		s := &out[len(out)-1]
+		s.Rows = append(s.Rows, r)
+		s.Total.Pass += r.Pass
+		s.Total.Fail += r.Fail
+		s.Total.Known += r.Known
+		s.Total.Error += r.Error
+		s.Total.Skipped += r.Skipped
+	}
+	for i := range out {
+		out[i].Verdict = verdictOf(out[i].Total)
+	}
+	return out
+}
+
+// verdictOf names a set of counts by its worst outcome.
+func verdictOf(c certificate.Counts) string {
+	switch {
+	case c.Error > 0:
+		return "error"
+	case c.Fail > 0:
+		return "fail"
+	case c.Known > 0:
+		return "known"
+	case c.Pass > 0:
+		return "pass"
+	}
+	return "skip"
+}
