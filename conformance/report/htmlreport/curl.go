@@ -1,6 +1,7 @@
 package htmlreport
 
 import (
+	"fmt"
 	"net/http"
 	"slices"
 	"strings"
@@ -17,6 +18,10 @@ var tokenVars = map[string]string{
 	"other":    "CONFORMANCE_OTHER_APP_TOKEN",
 	"admin":    "CONFORMANCE_ADMIN_TOKEN",
 }
+
+// maxCurlBody is the largest body written into a reproduction; a larger one is read from a
+// file the reader saves from the transcript.
+const maxCurlBody = 4 << 10
 
 // skipHeaders are request headers curl sets itself or that must not be replayed.
 var skipHeaders = []string{"Authorization", "Content-Length", "Host", "User-Agent", "Accept-Encoding", "Cookie"}
@@ -55,7 +60,12 @@ func Curl(e results.Entry) string {
 		if !hasType {
 			b.WriteString(" \\\n  -H 'Content-Type: application/json'")
 		}
-		b.WriteString(" \\\n  --data-raw " + shellQuote(e.RequestBody))
+		if len(e.RequestBody) > maxCurlBody {
+			b.WriteString(" \\\n  --data-binary @request-body.json")
+			fmt.Fprintf(&b, "\n# request-body.json: the %d-byte request_body of this exchange in the transcript.", len(e.RequestBody))
+		} else {
+			b.WriteString(" \\\n  --data-raw " + shellQuote(e.RequestBody))
+		}
 	}
 	return b.String()
 }

@@ -2,6 +2,7 @@ package htmlreport
 
 import (
 	"fmt"
+	"html/template"
 	"net/http"
 	"slices"
 	"strings"
@@ -16,12 +17,16 @@ import (
 // are cut, only the exchanges a failure names are shown in full, and once the body budget
 // is spent the remaining bodies are cut short. The transcript has everything.
 const (
-	maxBody          = 2 << 10    // bytes of one body shown
-	shortBody        = 256        // bytes of a body once the budget is spent
-	bodyBudget       = 1200 << 10 // bytes of bodies in the whole file
-	maxFullExchanges = 2          // exchanges shown in full per scenario
-	maxListed        = 40         // exchanges listed (one line) per scenario
-	maxGroupIDs      = 30         // scenario links per root-cause group
+	maxBody          = 2 << 10 // bytes of one body shown
+	shortBody        = 256     // bytes of a body once the budget is spent
+	bodyBudget       = 1 << 20 // bytes of bodies, values and reproductions in the whole file
+	maxFullExchanges = 2       // exchanges shown in full per scenario
+	maxListed        = 40      // exchanges listed (one line) per scenario
+	maxGroupIDs      = 8       // scenario links per root-cause group
+	maxGroups        = 60      // root-cause groups shown
+	maxFailures      = 8       // failed checks shown per scenario
+	maxValue         = 512     // bytes of an expected or actual value
+	shortValue       = 120     // bytes of a value once the budget is spent
 )
 
 // view is what the template renders; every string in it is already masked.
@@ -30,6 +35,7 @@ type view struct {
 	Headline   string
 	Surfaces   []surfaceRow
 	Groups     []group
+	MoreGroups int
 	Scenarios  []scenario
 	Categories []string
 	Outcomes   []string
@@ -49,14 +55,17 @@ type group struct {
 	Rule, Operation, Kind, Example string
 	Count, New                     int
 	Setup                          bool
-	IDs                            []string
+	Links                          []link
 	More                           int
 }
+
+type link struct{ ID, Anchor string }
 
 type scenario struct {
 	ID, Anchor, Outcome, Category, Basis, Requirement, SkipReason string
 	Derived, Flaky                                                bool
 	Failures                                                      []results.Failure
+	MoreFailures                                                  int
 	Observations                                                  []results.Observation
 	Full                                                          []exchange
 	Listed                                                        []string
@@ -82,19 +91,33 @@ type builder struct {
 func (b *builder) m(s string) string { return b.red.String(s) }
 
 func (b *builder) body(s string) string {
+	return b.spend(s, maxBody, shortBody, "…(%d more bytes in the transcript)")
+}
+
+func (b *builder) value(s string) string {
+	return b.spend(s, maxValue, shortValue, "…(%d more bytes in failures.md)")
+}
+
+// spend masks s, cuts it to limit (short once the budget is spent) and charges the budget.
+func (b *builder) spend(s string, limit, short int, more string) string {
 	s = b.m(s)
-	limit := maxBody
 	if b.budget <= 0 {
-		limit = shortBody
+		limit = short
 	}
 	if len(s) > limit {
-		s = cutUTF8(s, limit) + fmt.Sprintf("…(%d more bytes in the transcript)", len(s)-limit)
+		s = cutUTF8(s, limit) + fmt.Sprintf(more, len(s)-limit)
 	}
-	b.budget -= len(s)
+	b.budget -= escapedLen(s)
 	return s
 }
 
+// escapedLen is what s costs in the page: quotes and angle brackets grow when escaped.
+func escapedLen(s string) int { return len(template.HTMLEscapeString(s)) }
+
 func cutUTF8(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
 	for n > 0 && n < len(s) && s[n]&0xC0 == 0x80 { // do not split a rune
 		n--
 	}
@@ -110,7 +133,17 @@ func buildView(in Input) *view {
 		out.Notes = append(out.Notes, b.m(n))
 	}
 	out.Surfaces = surfaceRows(in.Certificate)
-	for _, g := range v.Groups() {
+	// Short anchors keep the links small; the position in the run is stable for one file.
+	anchors := map[string]string{}
+	for i, s := range v.Run.Scenarios {
+		anchors[s.ID] = fmt.Sprintf("s%d", i)
+	}
+	groups := v.Groups()
+	if len(groups) > maxGroups {
+		out.MoreGroups = len(groups) - maxGroups
+		groups = groups[:maxGroups]
+	}
+	for _, g := range groups {
 		gr := group{Rule: b.m(g.Rule), Operation: b.m(g.Operation), Kind: g.Kind, Example: b.m(g.Example),
 			Count: len(g.Scenarios), New: g.New, Setup: g.Setup}
 		for i, s := range g.Scenarios {
@@ -118,7 +151,7 @@ func buildView(in Input) *view {
 				gr.More = len(g.Scenarios) - i
 				break
 			}
-			gr.IDs = append(gr.IDs, s.ID)
+			gr.Links = append(gr.Links, link{ID: s.ID, Anchor: anchors[s.ID]})
 		}
 		out.Groups = append(out.Groups, gr)
 	}
@@ -137,6 +170,7 @@ func buildView(in Input) *view {
 	slices.SortStableFunc(ordered, func(a, c *results.Scenario) int { return rank(a.Outcome) - rank(c.Outcome) })
 	for _, s := range ordered {
 		sc := b.scenario(s, known[s.ID], byScenario[s.ID])
+		sc.Anchor = anchors[s.ID]
 		out.Scenarios = append(out.Scenarios, sc)
 		if !slices.Contains(out.Categories, sc.Category) {
 			out.Categories = append(out.Categories, sc.Category)
@@ -170,9 +204,13 @@ func (b *builder) scenario(s *results.Scenario, known bool, entries []results.En
 	if s.Outcome == results.Fail && known {
 		outcome = "known"
 	}
-	sc := scenario{ID: s.ID, Anchor: "s-" + s.ID, Outcome: outcome, Category: s.Surface + "/" + s.Category,
+	sc := scenario{ID: s.ID, Outcome: outcome, Category: s.Surface + "/" + s.Category,
 		Basis: s.Basis, Requirement: b.m(s.Requirement), SkipReason: string(s.SkipReason), Derived: s.Derived, Flaky: s.Flaky}
-	for _, f := range s.Failures {
+	for i, f := range s.Failures {
+		if i == maxFailures {
+			sc.MoreFailures = len(s.Failures) - i
+			break
+		}
 		sc.Failures = append(sc.Failures, maskFailure(b, f))
 	}
 	for _, o := range s.Observations {
@@ -200,15 +238,15 @@ func (b *builder) scenario(s *results.Scenario, known bool, entries []results.En
 	}
 	if r := reproduction(s, entries, failing); r != nil {
 		sc.Curl = b.m(Curl(*r))
+		b.budget -= escapedLen(sc.Curl)
 	}
 	return sc
 }
 
 func maskFailure(b *builder, f results.Failure) results.Failure {
 	for _, p := range []*string{&f.Rule, &f.URL, &f.Path, &f.Field, &f.Expected, &f.Actual, &f.Message, &f.Operation} {
-		*p = b.m(*p)
+		*p = b.value(*p)
 	}
-	f.Expected, f.Actual = cutUTF8(f.Expected, maxBody), cutUTF8(f.Actual, maxBody)
 	return f
 }
 
