@@ -126,6 +126,18 @@ func TestComputeWithoutBaseURLMatchesPathEnds(t *testing.T) {
 	assert.False(t, find(t, r, "auth0", "getClient").Exercised)
 }
 
+func TestAScenarioMayCallAnotherSurface(t *testing.T) {
+	transcript := []results.Entry{{Scenario: "applications/permissions/deleted-app-token-401", Method: "GET",
+		URL: "http://127.0.0.1:1/cis/v1/clients", Status: 401},
+		// An undocumented method on the scenario's own path stays unmatched, never Auth0's PATCH /clients/{id}.
+		{Scenario: "clients/bad-request/method-not-allowed", Method: "PATCH", URL: "http://127.0.0.1:1/cis/v1/clients/c1", Status: 405}}
+	r, err := coverage.Compute([]string{"clients", "applications", "auth0"}, transcript, "http://127.0.0.1:1/cis")
+	require.NoError(t, err)
+	assert.Equal(t, 1, r.Unmatched)
+	assert.True(t, status(find(t, r, "clients", "getClients"), 401).Exercised)
+	assert.False(t, find(t, r, "auth0", "updateClient").Exercised)
+}
+
 func TestEveryDocumentedStatusAndEnumValueIsListed(t *testing.T) {
 	r, err := coverage.Compute([]string{"clients", "applications", "auth0"}, nil, "")
 	require.NoError(t, err)

@@ -39,25 +39,38 @@ func (m *matcher) match(e *results.Entry) (*Operation, map[string]string) {
 			}
 		}
 	}
+	if op, params := m.byPath(candidates, e.Method, segs); op != nil || len(candidates) == len(m.order) {
+		return op, params
+	}
+	if op, _ := m.byPath(candidates, "", segs); op != nil {
+		return nil, nil // a path of the scenario's surface with an undocumented method
+	}
+	// A scenario may call another surface's API (an applications scenario reading /v1/clients).
+	return m.byPath(m.order, e.Method, segs)
+}
+
+// byPath matches the path without the base URL's path, else by its end.
+func (m *matcher) byPath(candidates []*Surface, method string, segs []string) (*Operation, map[string]string) {
 	if base, err := url.Parse(m.baseURL); err == nil && m.baseURL != "" {
 		if rest, ok := cutSegments(segs, splitPath(base.EscapedPath())); ok {
-			if op, params := best(candidates, e.Method, rest, true); op != nil {
+			if op, params := best(candidates, method, rest, true); op != nil {
 				return op, params
 			}
 		}
 	}
-	return best(candidates, e.Method, segs, false)
+	return best(candidates, method, segs, false)
 }
 
 // best picks the template that matches (exactly, or as the path's end): the longest, then
-// the one with more literal segments, so /v1/clients/{id} beats /clients/{id}.
+// the one with more literal segments, so /v1/clients/{id} beats /clients/{id}. An empty
+// method matches any.
 func best(candidates []*Surface, method string, segs []string, exact bool) (*Operation, map[string]string) {
 	var found *Operation
 	var params map[string]string
 	score := -1
 	for _, s := range candidates {
 		for _, op := range s.Operations {
-			if !strings.EqualFold(op.Method, method) || len(op.segments) > len(segs) || exact && len(op.segments) != len(segs) {
+			if method != "" && !strings.EqualFold(op.Method, method) || len(op.segments) > len(segs) || exact && len(op.segments) != len(segs) {
 				continue
 			}
 			p := bindSuffix(op.segments, segs)
