@@ -23,7 +23,7 @@ func (r *Report) Markdown() string {
 	var b strings.Builder
 	b.WriteString("\n## Spec coverage\n\n")
 	if !r.Measured {
-		b.WriteString("Not measured: the run wrote no transcript (set `CONFORMANCE_TRANSCRIPT`, as `make conformance` does).\n")
+		b.WriteString("Not measured: no transcript of this run was found (`CONFORMANCE_TRANSCRIPT`).\n")
 		return b.String()
 	}
 	b.WriteString("What this run's exchanges showed of the specs: documented operations, statuses and enum values " +

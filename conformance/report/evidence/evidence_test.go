@@ -116,3 +116,22 @@ func TestSecretsFromEnv(t *testing.T) {
 	assert.ElementsMatch(t, []string{"main-token-123", "ro-token-456", "cs-789abc", "admin-cs-000"}, got)
 	assert.False(t, strings.Contains(strings.Join(got, ","), "client-id-public"))
 }
+
+func TestWriteUsesTheSummarysVerdict(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "baseline.yaml")
+	require.NoError(t, os.WriteFile(path, []byte("known:\n  - id: clients/crud/a\n    reason: vendor ticket 7\n"), 0o644))
+	b, err := report.LoadBaseline(path)
+	require.NoError(t, err)
+	run := &results.Run{RootOutcome: "fail", Scenarios: []*results.Scenario{{ID: "clients/crud/a", Surface: "clients",
+		Category: "crud", Basis: "spec", Outcome: results.Fail, Attributed: true,
+		Failures: []results.Failure{{Rule: "r", Kind: results.KindStatus, Message: "expected 404, got 200"}}}}}
+	v := report.Judge(run, b, false, now)
+	md, err := evidence.Write(evidence.Options{Run: run, Transcript: []results.Entry{}, OutDir: dir, Verdict: v, Meta: meta, Now: now})
+	require.NoError(t, err)
+	assert.Contains(t, md, "conformant-with-known-failures")
+	assert.Contains(t, md, "| clients | 0/7 (0%) |", "an empty transcript is measured: nothing exercised")
+	cert := read(t, dir, evidence.CertificateMarkdown)
+	assert.Contains(t, cert, "apart from 1 known failures accepted by the baseline "+path)
+	assert.Contains(t, cert, "1 entries; 1 known")
+}
