@@ -73,11 +73,10 @@ type scenario struct {
 	Curl                                                          string
 }
 
+// exchange is one exchange in full, as HTTP messages: request line, headers, body.
 type exchange struct {
-	Line, Role, Retries           string
-	RequestHeaders, RequestBody   string
-	ResponseHeaders, ResponseBody string
-	ContentType                   string
+	Line, Retries     string
+	Request, Response string
 }
 
 type observation struct{ ID, Anchor, Point, Saw string }
@@ -281,13 +280,40 @@ func reproduction(s *results.Scenario, entries []results.Entry, failing map[int]
 }
 
 func (b *builder) exchange(e results.Entry, line string) exchange {
-	x := exchange{Line: line, Role: e.Role, ContentType: b.m(e.ResponseContentType),
-		RequestHeaders: b.m(headers(e.RequestHeaders)), ResponseHeaders: b.m(headers(e.ResponseHeaders)),
-		RequestBody: b.body(e.RequestBody), ResponseBody: b.body(e.ResponseBody)}
+	auth := ""
+	if e.AuthorizationSent {
+		auth = "Authorization: (the " + e.Role + " token, never recorded)"
+	}
+	respHeaders := headers(e.ResponseHeaders)
+	if e.ResponseContentType != "" && http.Header(e.ResponseHeaders).Get("Content-Type") == "" {
+		respHeaders = join("Content-Type: "+e.ResponseContentType, respHeaders)
+	}
+	x := exchange{Line: line,
+		Request:  message(b.m(e.Method+" "+e.URL), join(auth, b.m(headers(e.RequestHeaders))), b.body(e.RequestBody)),
+		Response: message(responseLine(e.Status), b.m(respHeaders), b.body(e.ResponseBody))}
 	if len(e.Retries) > 0 {
 		x.Retries = b.m(fmt.Sprintf("%d retries: %s", len(e.Retries), strings.Join(e.Retries, "; ")))
 	}
 	return x
+}
+
+// message lays out an HTTP message: first line, headers, a blank line and the body.
+func message(first, headers, body string) string {
+	s := join(first, headers)
+	if body != "" {
+		s += "\n\n" + body
+	}
+	return s
+}
+
+func join(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + "\n" + b
 }
 
 func headers(h results.Headers) string {
@@ -301,6 +327,13 @@ func headers(h results.Headers) string {
 		}
 	}
 	return strings.Join(lines, "\n")
+}
+
+func responseLine(code int) string {
+	if code == 0 {
+		return "(no response)"
+	}
+	return strings.TrimSpace(fmt.Sprintf("HTTP %d %s", code, http.StatusText(code)))
 }
 
 func statusText(code int) string {
