@@ -33,12 +33,12 @@ type Certificate struct {
 	ExitStatus int    `json:"exit_status"`
 	Target     string `json:"target"`
 	// Generated is when the statement was written; RunStarted when the run began.
-	Generated  time.Time `json:"generated"`
-	RunStarted time.Time `json:"run_started,omitempty"`
-	RunSeconds float64   `json:"run_seconds"`
-	Suite      string    `json:"suite_version"`
-	Specs      []Spec    `json:"specs"`
-	Surfaces   []string  `json:"surfaces"`
+	Generated  time.Time  `json:"generated"`
+	RunStarted *time.Time `json:"run_started,omitempty"` // nil: the run never started
+	RunSeconds float64    `json:"run_seconds"`
+	Suite      string     `json:"suite_version"`
+	Specs      []Spec     `json:"specs"`
+	Surfaces   []string   `json:"surfaces"`
 	// Categories counts outcomes per surface × category; Fail counts only failures the
 	// baseline does not excuse, Known those it does.
 	Categories   []Counts  `json:"categories"`
@@ -93,8 +93,12 @@ func Build(in Input) *Certificate {
 	v := in.Verdict
 	c := &Certificate{
 		ExitStatus: v.ExitStatus(), Target: in.Target, Generated: in.Now.UTC(),
-		RunStarted: v.Run.Started.UTC(), RunSeconds: v.Run.Elapsed.Seconds(), Suite: in.Meta.Suite,
+		RunSeconds: v.Run.Elapsed.Seconds(), Suite: in.Meta.Suite,
 		SkippedBases: skippedBases(v.Run, in.SkippedBases), SetupErrors: []string{},
+	}
+	if !v.Run.Started.IsZero() {
+		started := v.Run.Started.UTC()
+		c.RunStarted = &started
 	}
 	c.Surfaces = surfaces(v.Run)
 	for _, s := range c.Surfaces {

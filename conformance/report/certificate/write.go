@@ -80,7 +80,11 @@ func (c *Certificate) WriteMarkdown(w io.Writer) error {
 	fmt.Fprintf(&b, "# Conformance statement: %s\n\n%s\n\n", c.Verdict, c.Statement)
 	fmt.Fprintf(&b, "| | |\n|---|---|\n")
 	fmt.Fprintf(&b, "| target | `%s` |\n", c.Target)
-	fmt.Fprintf(&b, "| run started | %s (%.1f s) |\n", c.RunStarted.Format(time.RFC3339), c.RunSeconds)
+	if c.RunStarted != nil {
+		fmt.Fprintf(&b, "| run started | %s (%.1f s) |\n", c.RunStarted.Format(time.RFC3339), c.RunSeconds)
+	} else {
+		b.WriteString("| run started | never: no scenario ran |\n")
+	}
 	fmt.Fprintf(&b, "| statement written | %s |\n", c.Generated.Format(time.RFC3339))
 	fmt.Fprintf(&b, "| suite version | `%s` |\n", c.Suite)
 	fmt.Fprintf(&b, "| surfaces | %s |\n", orNone(strings.Join(c.Surfaces, ", ")))

@@ -90,6 +90,8 @@ func TestWriteForARunThatNeverStarted(t *testing.T) {
 	assert.Contains(t, cert, "NOT A CONFORMANCE STATEMENT")
 	assert.Contains(t, cert, "target unreachable")
 	assert.Contains(t, cert, "embedded reference server", "no target: the embedded reference")
+	assert.Contains(t, cert, "| run started | never")
+	assert.NotContains(t, read(t, dir, evidence.CertificateFile), "0001-01-01")
 	page := read(t, dir, evidence.HTMLFile)
 	assert.Contains(t, page, "Setup errors")
 	assert.Contains(t, page, "Not measured")
