@@ -22,7 +22,8 @@ import (
 // Doc is one loaded surface document with its router. Read-only after Load: safe to share.
 type Doc struct {
 	T     *openapi3.T
-	paths []docPath // most specific first
+	paths []docPath         // most specific first
+	ops   map[string]*Route // by operationId
 }
 
 // docPath is one path of the document with a router of its own, so that the order of matching
@@ -84,7 +85,13 @@ func load(surface string, patches []Patch) (*Doc, error) {
 	}
 	// Route on the path only: the server's mount point is stripped before routing.
 	t.Servers = openapi3.Servers{{URL: "/"}}
-	d := &Doc{T: t}
+	d := &Doc{T: t, ops: map[string]*Route{}}
+	for template, item := range t.Paths.Map() {
+		for method, op := range item.Operations() {
+			route := &routers.Route{Spec: t, Path: template, PathItem: item, Method: method, Operation: op}
+			d.ops[op.OperationID] = newRoute(d, route, map[string]string{})
+		}
+	}
 	templates := t.Paths.InMatchingOrder()
 	slices.SortStableFunc(templates, literalFirst)
 	for _, template := range templates {
@@ -115,6 +122,10 @@ func literalFirst(a, b string) int {
 	}
 	return 0
 }
+
+// Operation returns the route of an operationId (no path parameters), or nil: for handlers that
+// know their operation and only need its schemas.
+func (d *Doc) Operation(id string) *Route { return d.ops[id] }
 
 // Schema returns the component schema of that name, or nil.
 func (d *Doc) Schema(name string) *openapi3.Schema { return componentSchema(d.T, name) }

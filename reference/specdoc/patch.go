@@ -112,3 +112,23 @@ func forEachSub(s *openapi3.Schema, f func(*openapi3.Schema)) {
 		}
 	}
 }
+
+// QueryParameter patches the schema of a query parameter of an operation.
+func QueryParameter(operationID, name string, change func(*openapi3.Schema)) Patch {
+	return func(t *openapi3.T) error {
+		for _, item := range t.Paths.Map() {
+			for _, op := range item.Operations() {
+				if op.OperationID != operationID {
+					continue
+				}
+				for _, ref := range op.Parameters {
+					if p := ref.Value; p != nil && p.In == openapi3.ParameterInQuery && p.Name == name && p.Schema != nil {
+						change(p.Schema.Value)
+						return nil
+					}
+				}
+			}
+		}
+		return fmt.Errorf("no query parameter %s in operation %s", name, operationID)
+	}
+}
