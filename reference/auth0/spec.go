@@ -68,7 +68,7 @@ func (s *server) checkBody(opID string, body map[string]any) *apiError {
 			return v
 		})
 	}
-	return asAPIError(route.ValidateBody(context.Background(), body), badBody)
+	return asAPIError(route.ValidateBody(body), badBody)
 }
 
 // checkQuery validates the query parameters of r against the operation.

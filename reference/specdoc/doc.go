@@ -31,8 +31,23 @@ type Doc struct {
 // /v1/applications/{appId}/clients take /v1/applications/signing-keys/clients.
 type docPath struct {
 	template string
+	segs     []string // the template's segments, for a cheap pre-check before the router's regexps
 	item     *openapi3.PathItem
 	router   routers.Router
+}
+
+// mayMatch reports whether a path of these (escaped) segments can match the template: as many
+// segments, and the literal ones equal. Only then does the router decide.
+func (p docPath) mayMatch(segs []string) bool {
+	if len(segs) != len(p.segs) {
+		return false
+	}
+	for i, s := range p.segs {
+		if !strings.HasPrefix(s, "{") && s != segs[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // Patch changes a freshly loaded document before it is routed; it reports an error when the
@@ -101,7 +116,9 @@ func load(surface string, patches []Patch) (*Doc, error) {
 		if err != nil {
 			return nil, fmt.Errorf("router for %s %s: %w", name, template, err)
 		}
-		d.paths = append(d.paths, docPath{template: template, item: t.Paths.Value(template), router: router})
+		d.paths = append(d.paths, docPath{
+			template: template, segs: strings.Split(template, "/"), item: t.Paths.Value(template), router: router,
+		})
 	}
 	return d, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
 	"github.com/getkin/kin-openapi/routers"
@@ -53,7 +54,11 @@ func (rt Router) Find(r *http.Request) (*Route, error) {
 
 // find routes r on the most specific path of d that matches it.
 func (d *Doc) find(r *http.Request) (*Route, error) {
+	segs := strings.Split(r.URL.EscapedPath(), "/")
 	for _, p := range d.paths {
+		if !p.mayMatch(segs) {
+			continue
+		}
 		route, params, err := p.router.FindRoute(r)
 		switch {
 		case err == nil:

@@ -2,7 +2,6 @@ package transmit
 
 import (
 	"bytes"
-	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -62,9 +61,9 @@ func (s *server) checkBody(rq *request, variant string, body map[string]any) (ma
 	}
 	var err error
 	if variant != "" {
-		err = rq.route.Doc.ValidateBodyAs(context.Background(), variant, body)
+		err = rq.route.Doc.ValidateBodyAs(variant, body)
 	} else {
-		err = rq.route.ValidateBody(context.Background(), body)
+		err = rq.route.ValidateBody(body)
 	}
 	var p *specdoc.Problem
 	switch {
