@@ -16,7 +16,7 @@ func Known(s *openapi3.Schema, v any) any {
 			case props == nil:
 				out[k] = Known(nil, e)
 			case declared:
-				out[k] = Known(sub, e)
+				out[k] = Known(sub.Value, e)
 			}
 		}
 		return out
@@ -39,7 +39,11 @@ func Rewrite(s *openapi3.Schema, v any, f func(*openapi3.Schema, any) any) any {
 	case map[string]any:
 		props := properties(s)
 		for k, e := range x {
-			x[k] = Rewrite(props[k], e, f)
+			var sub *openapi3.Schema
+			if ref := props[k]; ref != nil {
+				sub = ref.Value
+			}
+			x[k] = Rewrite(sub, e, f)
 		}
 	case []any:
 		items := itemSchema(s)
@@ -52,11 +56,17 @@ func Rewrite(s *openapi3.Schema, v any, f func(*openapi3.Schema, any) any) any {
 
 // properties collects the declared properties of s and of its composed schemas; nil when none
 // is declared.
-func properties(s *openapi3.Schema) map[string]*openapi3.Schema {
+func properties(s *openapi3.Schema) openapi3.Schemas {
 	if s == nil {
 		return nil
 	}
-	var out map[string]*openapi3.Schema
+	if len(s.AllOf)+len(s.OneOf)+len(s.AnyOf) == 0 {
+		if len(s.Properties) == 0 {
+			return nil
+		}
+		return s.Properties // the common case: nothing to merge
+	}
+	var out openapi3.Schemas
 	var collect func(s *openapi3.Schema)
 	collect = func(s *openapi3.Schema) {
 		if s == nil {
@@ -64,10 +74,10 @@ func properties(s *openapi3.Schema) map[string]*openapi3.Schema {
 		}
 		for name, ref := range s.Properties {
 			if out == nil {
-				out = map[string]*openapi3.Schema{}
+				out = openapi3.Schemas{}
 			}
-			if _, seen := out[name]; !seen && ref != nil {
-				out[name] = ref.Value
+			if _, seen := out[name]; !seen && ref != nil && ref.Value != nil {
+				out[name] = ref
 			}
 		}
 		for _, list := range []openapi3.SchemaRefs{s.AllOf, s.OneOf, s.AnyOf} {
