@@ -1,6 +1,7 @@
 package specdoc
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"net/http/httptest"
@@ -155,4 +156,32 @@ func TestPatchedDocumentIsPrivate(t *testing.T) {
 	require.NoError(t, err)
 	assert.Nil(t, patched.Schema("Claim").Enum)
 	assert.NotEmpty(t, shared.Schema("Claim").Enum)
+}
+
+func TestValidateQuery(t *testing.T) {
+	d, err := Load("auth0")
+	require.NoError(t, err)
+	list := d.Operation("getClients")
+	require.NotNil(t, list)
+	for _, tc := range []struct {
+		query, field string
+	}{
+		{"per_page=100&page=0&include_totals=true", ""},
+		{"per_page=101", "per_page"},
+		{"page=-1", "page"},
+		{"include_totals=maybe", "include_totals"},
+		{"app_type=spa,nope", "app_type"},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			err := list.ValidateQuery(context.Background(), httptest.NewRequest("GET", "/clients?"+tc.query, nil))
+			if tc.field == "" {
+				assert.NoError(t, err)
+				return
+			}
+			var p *Problem
+			require.True(t, errors.As(err, &p), "%v", err)
+			assert.Equal(t, "query", p.In)
+			assert.Equal(t, tc.field, p.Field)
+		})
+	}
 }

@@ -32,7 +32,7 @@ type op struct {
 	perms  []string
 	handle func(*request) error
 
-	id, method, path string // from the spec: operationId, method, path template
+	id, path string // from the spec: operationId and path template
 }
 
 // request is what a handler gets once the router has authenticated and authorized it.
@@ -62,7 +62,7 @@ func newRouter(s *server, ops map[string]*op) (*router, error) {
 				if o == nil {
 					return nil, fmt.Errorf("no handler for %s %s (%s)", method, path, operation.OperationID)
 				}
-				o.id, o.method, o.path = operation.OperationID, method, path
+				o.id, o.path = operation.OperationID, path
 			}
 		}
 	}
