@@ -10,20 +10,20 @@ import (
 
 	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference/faults"
+	"github.com/clientconf/clientconf/reference/specdoc"
 )
 
 // server is one Auth0 surface. Everything but store and issuer is read-only after New, so
 // handlers share it without locking.
 type server struct {
-	tenant      string
-	tokens      map[string]map[string]bool // bearer token → its scopes
-	issuer      *issuer                    // POST /oauth/token: role clients, issued tokens
-	faults      faults.Set
-	createRules map[string]rule
-	updateRules map[string]rule
-	credRules   map[string]rule
-	store       *store
-	now         func() time.Time // clock of credential timestamps
+	tenant string
+	tokens map[string]map[string]bool // bearer token → its scopes
+	issuer *issuer                    // POST /oauth/token: role clients, issued tokens
+	faults faults.Set
+	spec   *specdoc.Doc // the Auth0 spec, fault patches applied
+	router *router
+	store  *store
+	now    func() time.Time // clock of credential timestamps
 }
 
 // New returns the Auth0 handler (paths relative to /api/v2), seeded with the tenant's global
@@ -78,8 +78,13 @@ func newServer(tenant string, tokens map[string][]string, set faults.Set) (*serv
 			s.tokens[tok][sc] = true
 		}
 	}
-	s.createRules, s.updateRules = s.clientRules()
-	s.credRules = s.credentialRules()
+	var err error
+	if s.spec, err = loadSpec(set); err != nil {
+		return nil, fmt.Errorf("auth0 spec: %w", err)
+	}
+	if s.router, err = s.newRouter(); err != nil {
+		return nil, err
+	}
 	if _, err := s.store.insert(s.globalClientDoc(), nil); err != nil {
 		return nil, fmt.Errorf("seed global client: %w", err)
 	}

@@ -68,10 +68,10 @@ func (s *server) createClient(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) validateCreate(body map[string]any) *apiError {
-	if _, ok := body["name"]; !ok && !s.faults.On(faultNameOptional) {
-		return badBody("Missing required property: name")
+	if err := s.checkBody("createClient", body); err != nil {
+		return err
 	}
-	return s.validateBody(body, s.createRules)
+	return s.checkInlineCredentials(body)
 }
 
 // credentialsOfCreate turns the credential definitions of a create body (inside
@@ -116,6 +116,10 @@ func (s *server) getClient(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.authorize(w, p, s.readScopes()...) {
 		return
 	}
+	if err := s.checkQuery("getClient", r); err != nil {
+		s.writeError(w, err)
+		return
+	}
 	sel, err := parseFields(r.URL.Query())
 	if err != nil {
 		s.writeError(w, err)
@@ -147,7 +151,7 @@ func (s *server) updateClient(w http.ResponseWriter, r *http.Request) {
 	if !s.authorizeFields(w, p, body, false) {
 		return
 	}
-	if err := s.validateUpdate(body, s.updateRules); err != nil {
+	if err := s.checkBody("updateClient", body); err != nil {
 		s.writeError(w, err)
 		return
 	}

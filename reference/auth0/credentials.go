@@ -60,10 +60,7 @@ func (s *server) credentialView(c credential, read bool) map[string]any {
 
 // validateCredentialBody checks the body of POST …/credentials.
 func (s *server) validateCredentialBody(body map[string]any) *apiError {
-	if _, ok := body["credential_type"]; !ok {
-		return badBody("Missing required property: credential_type")
-	}
-	if err := s.validateBody(body, s.credRules); err != nil {
+	if err := s.checkBody("createCredential", body); err != nil {
 		return err
 	}
 	if msg := s.checkCredentialMaterial(body); msg != "" {
@@ -147,7 +144,7 @@ func (s *server) listCredentials(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.authorize(w, p, scopeReadCredentials) {
 		return
 	}
-	creds, found := s.store.credentials(r.PathValue("id"))
+	creds, found := s.store.credentials(r.PathValue("client_id"))
 	if !found && !s.faults.On(faultCredentialsOfUnknown) {
 		s.writeError(w, s.clientNotFound())
 		return
@@ -173,7 +170,7 @@ func (s *server) createCredential(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := s.newCredential(body)
-	if !s.store.addCredential(r.PathValue("id"), *c) {
+	if !s.store.addCredential(r.PathValue("client_id"), *c) {
 		s.writeError(w, s.clientNotFound())
 		return
 	}
@@ -185,7 +182,7 @@ func (s *server) getCredential(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.authorize(w, p, scopeReadCredentials) {
 		return
 	}
-	c, clientFound, credFound := s.store.credential(r.PathValue("id"), r.PathValue("credential_id"))
+	c, clientFound, credFound := s.store.credential(r.PathValue("client_id"), r.PathValue("credential_id"))
 	switch {
 	case !clientFound:
 		s.writeError(w, s.clientNotFound())
@@ -207,13 +204,13 @@ func (s *server) updateCredential(w http.ResponseWriter, r *http.Request) {
 	}
 	body, err := decodeObject(r, false)
 	if err == nil {
-		err = s.validateUpdate(body, map[string]rule{"expires_at": nullable(dateTime)})
+		err = s.checkBody("updateCredential", body)
 	}
 	if err != nil {
 		s.writeError(w, err)
 		return
 	}
-	c, clientFound, credFound := s.store.updateCredential(r.PathValue("id"), r.PathValue("credential_id"), func(c *credential) {
+	c, clientFound, credFound := s.store.updateCredential(r.PathValue("client_id"), r.PathValue("credential_id"), func(c *credential) {
 		if _, sent := body["expires_at"]; !sent || s.faults.On(faultCredentialPatchNoop) {
 			return
 		}
@@ -242,7 +239,7 @@ func (s *server) deleteCredential(w http.ResponseWriter, r *http.Request) {
 	if !ok || !s.authorize(w, p, scopeDeleteCredentials) {
 		return
 	}
-	if existed := s.store.removeCredential(r.PathValue("id"), r.PathValue("credential_id")); !existed && s.faults.On(faultCredentialDeleteMiss) {
+	if existed := s.store.removeCredential(r.PathValue("client_id"), r.PathValue("credential_id")); !existed && s.faults.On(faultCredentialDeleteMiss) {
 		s.writeError(w, credentialNotFound())
 		return
 	}

@@ -1,51 +1,70 @@
 package auth0
 
 import (
+	"errors"
+	"fmt"
 	"net/http"
 	"strings"
+
+	"github.com/clientconf/clientconf/reference/specdoc"
 )
 
-// routes wires the documented operations. Each documented path also gets a method-less pattern
-// that answers other methods with 405 in the Auth0 error shape (Go's mux would answer in plain
-// text), and "/" answers unknown paths with a JSON 404.
-func (s *server) routes() http.Handler {
-	mux := http.NewServeMux()
-	ops := []struct {
-		path    string
-		methods map[string]http.HandlerFunc
-	}{
-		{"/clients", map[string]http.HandlerFunc{"GET": s.listClients, "POST": s.createClient}},
-		{"/clients/{id}", map[string]http.HandlerFunc{"GET": s.getClient, "PATCH": s.updateClient, "DELETE": s.deleteClient}},
-		{"/clients/{id}/rotate-secret", map[string]http.HandlerFunc{"POST": s.rotateSecret}},
-		{"/clients/{id}/credentials", map[string]http.HandlerFunc{"GET": s.listCredentials, "POST": s.createCredential}},
-		{"/clients/{id}/credentials/{credential_id}", map[string]http.HandlerFunc{
-			"GET": s.getCredential, "PATCH": s.updateCredential, "DELETE": s.deleteCredential,
-		}},
-	}
-	for _, op := range ops {
-		allowed := make([]string, 0, len(op.methods))
-		for _, m := range []string{"GET", "POST", "PATCH", "DELETE"} {
-			if h, ok := op.methods[m]; ok {
-				mux.HandleFunc(m+" "+op.path, h)
-				allowed = append(allowed, m)
-			}
-		}
-		mux.HandleFunc(op.path, s.methodNotAllowed(strings.Join(allowed, ", ")))
-	}
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.writeError(w, &apiError{Status: http.StatusNotFound, Message: "Not Found"})
-	})
-	return mux
+// router dispatches on the paths of the embedded spec to the handler of each operationId.
+// Undocumented methods on a documented path get 405 and unknown paths 404, both in the Auth0
+// error shape (Go's mux would answer in plain text).
+type router struct {
+	s        *server
+	handlers map[string]http.HandlerFunc
 }
 
-// methodNotAllowed answers an undocumented method on a documented path. Authentication still
-// comes first, as for every other request of this surface.
-func (s *server) methodNotAllowed(allow string) http.HandlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) {
+// newRouter joins the documented operations to their handlers; an operation of the spec
+// without a handler is an error, so a new path in the spec cannot go unserved.
+func (s *server) newRouter() (*router, error) {
+	handlers := map[string]http.HandlerFunc{
+		"getClients":         s.listClients,
+		"createClient":       s.createClient,
+		"getClient":          s.getClient,
+		"updateClient":       s.updateClient,
+		"deleteClient":       s.deleteClient,
+		"rotateClientSecret": s.rotateSecret,
+		"getCredentials":     s.listCredentials,
+		"createCredential":   s.createCredential,
+		"getCredential":      s.getCredential,
+		"updateCredential":   s.updateCredential,
+		"deleteCredential":   s.deleteCredential,
+	}
+	for path, item := range s.spec.T.Paths.Map() {
+		for method, op := range item.Operations() {
+			if handlers[op.OperationID] == nil {
+				return nil, fmt.Errorf("no handler for %s %s (%s)", method, path, op.OperationID)
+			}
+		}
+	}
+	return &router{s: s, handlers: handlers}, nil
+}
+
+// routes is the surface's handler.
+func (s *server) routes() http.Handler { return s.router }
+
+func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s := rt.s
+	route, err := specdoc.Router{s.spec}.Find(r)
+	var notAllowed *specdoc.MethodNotAllowedError
+	switch {
+	case errors.As(err, &notAllowed):
+		// Authentication still comes first, as for every other request of this surface.
 		if _, ok := s.authenticate(w, r); !ok {
 			return
 		}
-		w.Header().Set("Allow", allow)
+		w.Header().Set("Allow", strings.Join(notAllowed.Allow, ", "))
 		s.writeError(w, &apiError{Status: http.StatusMethodNotAllowed, Message: "Method " + r.Method + " is not allowed on " + r.URL.Path})
+		return
+	case err != nil:
+		s.writeError(w, &apiError{Status: http.StatusNotFound, Message: "Not Found"})
+		return
 	}
+	for k, v := range route.Params {
+		r.SetPathValue(k, v)
+	}
+	rt.handlers[route.ID](w, r)
 }

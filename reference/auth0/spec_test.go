@@ -17,11 +17,11 @@ import (
 // so "conforming" is proven by the spec the suite uses, not only by hand-written asserts.
 type conforming struct{ http.Handler }
 
-var loadSpec = sync.OnceValues(func() (*contract.Spec, error) { return contract.Load("auth0") })
+var loadContract = sync.OnceValues(func() (*contract.Spec, error) { return contract.Load("auth0") })
 
 func checkAgainstSpec(t *testing.T, req *http.Request, rec *httptest.ResponseRecorder) {
 	t.Helper()
-	spec, err := loadSpec()
+	spec, err := loadContract()
 	require.NoError(t, err)
 	op, _, ok := spec.Route(req.Method, req.URL.Path)
 	if !ok || op == nil {

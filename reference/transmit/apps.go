@@ -7,6 +7,20 @@ import (
 	"time"
 )
 
+// defaultClientFields maps the deprecated app fields that configure the default client to the
+// client field each one is stored as (api-facts/transmit.md §3.1–3.2).
+var defaultClientFields = map[string]string{
+	"client_display_name":  "name",
+	"client_description":   "description",
+	"client_type":          "client_type",
+	"redirect_uris":        "redirect_uris",
+	"resources":            "resources",
+	"device_authorization": "device_authorization",
+	"ciba_authorization":   "ciba_authorization",
+	"client_auth_method":   "token_endpoint_auth_method",
+	"pkce":                 "pkce",
+}
+
 // splitAppFields separates an app body into the app's own fields and the deprecated fields that
 // configure its default client (renamed to their client names).
 func splitAppFields(in map[string]any) (appFields, clientFields map[string]any) {
@@ -227,7 +241,7 @@ func (s *server) updateAppResources(rq *request) error {
 	if a == nil {
 		return notFound("application")
 	}
-	in, err := s.checkObject("", body, s.schemas.resourceIDs)
+	in, err := s.checkBody(rq, "", body)
 	if err != nil {
 		return err
 	}

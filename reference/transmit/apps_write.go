@@ -13,16 +13,23 @@ func (s *server) createApp(rq *request) error {
 	if err != nil {
 		return err
 	}
-	in, err := s.checkObject("", body, s.appIn.create)
+	// first_client is checked as the client it makes (its protocol and name come from the
+	// app body), before the app body; the app body's schema then sees the completed client.
+	protocol, firstFields := "oidc", map[string]any(nil)
+	if first, ok := body["first_client"].(map[string]any); ok {
+		first = completeFirstClient(body, first)
+		if protocol, firstFields, err = s.checkFirstClient(rq, first); err != nil {
+			return err
+		}
+		body["first_client"] = first
+	}
+	in, err := s.checkBody(rq, "", body)
 	if err != nil {
 		return err
 	}
 	appFields, clientFields := splitAppFields(in)
-	protocol := "oidc"
-	if first, ok := in["first_client"].(map[string]any); ok {
-		if protocol, clientFields, err = s.checkFirstClient(in, first); err != nil {
-			return err
-		}
+	if firstFields != nil {
+		clientFields = firstFields
 	}
 	displayName, _ := in["client_display_name"].(string)
 	clientFields["name"] = displayName
@@ -44,10 +51,10 @@ func (s *server) createApp(rq *request) error {
 	return nil
 }
 
-// checkFirstClient validates first_client as a client create body of the protocol that
+// completeFirstClient is first_client with the protocol that
 // first_client_authentication_protocol names (else its own authentication_protocol, else
-// oidc). Its name is client_display_name, as the contract says the default client is named.
-func (s *server) checkFirstClient(in, first map[string]any) (string, map[string]any, error) {
+// oidc), named client_display_name, as the contract says the default client is named.
+func completeFirstClient(in, first map[string]any) map[string]any {
 	first = maps.Clone(first)
 	if p, ok := in["first_client_authentication_protocol"]; ok {
 		first["authentication_protocol"] = p
@@ -55,7 +62,12 @@ func (s *server) checkFirstClient(in, first map[string]any) (string, map[string]
 	if _, ok := in["client_display_name"]; ok {
 		first["name"] = in["client_display_name"]
 	}
-	protocol, fields, err := s.checkClientCreate(first)
+	return first
+}
+
+// checkFirstClient validates a completed first_client as a client create body.
+func (s *server) checkFirstClient(rq *request, first map[string]any) (string, map[string]any, error) {
+	protocol, fields, err := s.checkClientCreate(rq, first)
 	if err != nil {
 		var ae *apiError
 		if errors.As(err, &ae) && ae.status == http.StatusBadRequest {
@@ -87,7 +99,7 @@ func (s *server) updateApp(rq *request) error {
 	if a == nil {
 		return notFound("application")
 	}
-	in, err := s.checkObject("", body, s.appIn.update)
+	in, err := s.checkBody(rq, "", body)
 	if err != nil {
 		return err
 	}

@@ -15,10 +15,11 @@ import (
 	"time"
 )
 
-// newClient validates a create body and stores the new client of appID. The caller holds the
-// write lock and has checked that the app exists.
-func (s *server) newClient(appID string, body map[string]any) (*client, error) {
-	protocol, fields, err := s.checkClientCreate(body)
+// newClient validates a create body and stores the new client of the app acted on. The caller
+// holds the write lock and has checked that the app exists.
+func (s *server) newClient(rq *request, body map[string]any) (*client, error) {
+	appID := rq.appID
+	protocol, fields, err := s.checkClientCreate(rq, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29,21 +30,15 @@ func (s *server) newClient(appID string, body map[string]any) (*client, error) {
 	return s.insertClient(appID, protocol, fields), nil
 }
 
-// checkClientCreate validates a create body: OIDC unless authentication_protocol is saml.
-func (s *server) checkClientCreate(body map[string]any) (protocol string, fields map[string]any, err error) {
+// checkClientCreate validates a create body: OIDC unless authentication_protocol is saml (the
+// OIDC schema refuses any other value).
+func (s *server) checkClientCreate(rq *request, body map[string]any) (protocol string, fields map[string]any, err error) {
 	protocol = "oidc"
-	if raw, ok := body["authentication_protocol"]; ok {
-		p, isString := raw.(string)
-		if !isString || !slices.Contains(protocolEnum, p) {
-			return "", nil, badRequest("authentication_protocol must be one of %v", protocolEnum)
-		}
-		protocol = p
+	if body["authentication_protocol"] == "saml" {
+		protocol = "saml"
 	}
-	schema := s.schemas.oidcCreate
-	if protocol == "saml" {
-		schema = s.schemas.samlCreate
-	}
-	fields, err = s.checkObject("", body, schema)
+	fields, err = s.checkBody(rq, createSchema[protocol], body)
+	delete(fields, "authentication_protocol") // kept as the client's protocol, not as a field
 	return protocol, fields, err
 }
 
@@ -102,13 +97,10 @@ func pick[T any](cond bool, ifTrue, ifFalse T) T {
 	return ifFalse
 }
 
-// updateClient applies a PUT body to c. The caller holds the write lock.
-func (s *server) updateClient(c *client, body map[string]any) (*client, error) {
-	schema := s.schemas.oidcUpdate
-	if c.protocol == "saml" {
-		schema = s.schemas.samlUpdate
-	}
-	patch, err := s.checkObject("", body, schema)
+// updateClient applies a PUT body to c, checked against the update schema of c's protocol. The
+// caller holds the write lock.
+func (s *server) updateClient(rq *request, c *client, body map[string]any) (*client, error) {
+	patch, err := s.checkBody(rq, updateSchema[c.protocol], body)
 	if err != nil {
 		return nil, err
 	}
@@ -196,9 +188,8 @@ func (s *server) renderClient(c *client) map[string]any {
 		"client_group_id":       "",
 		"default_custom_claims": []any{},
 	}
-	list := oidcResponseFields
+	list := s.rendered[c.protocol]
 	if c.protocol == "saml" {
-		list = samlResponseFields
 		maps.Copy(out, map[string]any{
 			"optional_acs_url": false, "sp_acs_url": "", "sp_entity_id": "", "sign_assertion": false,
 			"sp_name_id_type": "email", // required with an enum, so "" would be invalid
@@ -215,7 +206,7 @@ func (s *server) renderClient(c *client) map[string]any {
 		})
 	}
 	if s.faults.On(fClientsInputOnlyEchoed) {
-		list = append(slices.Clone(list), inputOnlyFields...)
+		list = append(slices.Clone(list), s.inputOnly[c.protocol]...)
 	}
 	for _, k := range list {
 		if v, ok := c.fields[k]; ok {

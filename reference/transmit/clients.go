@@ -27,7 +27,7 @@ func (s *server) createClient(rq *request) error {
 	if err := s.requireApp(rq.appID); err != nil {
 		return err
 	}
-	c, err := s.newClient(rq.appID, body)
+	c, err := s.newClient(rq, body)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func (s *server) putClient(rq *request) error {
 	if err != nil {
 		return err
 	}
-	c, err = s.updateClient(c, body)
+	c, err = s.updateClient(rq, c, body)
 	if err != nil {
 		return err
 	}
@@ -128,7 +128,7 @@ func (s *server) putClientResources(rq *request) error {
 	if err != nil {
 		return err
 	}
-	in, err := s.checkObject("", body, s.schemas.resourceIDs)
+	in, err := s.checkBody(rq, "", body)
 	if err != nil {
 		return err
 	}

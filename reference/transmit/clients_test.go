@@ -87,7 +87,7 @@ func TestCreateDefaultsAndShape(t *testing.T) {
 	assert.Equal(t, map[string]any{"enabled": false, "approval_uri": "", "success_uri": "", "input_uri": ""}, c["device_authorization"])
 	assert.Equal(t, map[string]any{"enabled": false}, c["ciba_authorization"])
 	assert.IsType(t, float64(0), c["session_expiration"])
-	for _, k := range append(inputOnlyFields, "surprise") {
+	for _, k := range []string{"is_third_party", "allowed_scopes", "consent_uri", "consent_validity_period", "role_ids", "surprise"} {
 		assert.NotContains(t, c, k)
 	}
 	assert.NotEmpty(t, c["client_id"])
@@ -158,7 +158,7 @@ func TestCreateValidation(t *testing.T) {
 	}
 	for _, ok := range []map[string]any{
 		with(base, map[string]any{"name": "native", "client_type": "native", "redirect_uris": []any{"com.example.app:/cb"}}),
-		with(base, map[string]any{"name": "claims", "default_custom_claims": claimsEnum, "default_user_info_claims": []any{"ai_actor"}}),
+		with(base, map[string]any{"name": "claims", "default_custom_claims": specClaims(t), "default_user_info_claims": []any{"ai_actor"}}),
 		with(base, map[string]any{"name": "methods", "token_endpoint_auth_method": "private_key_jwt", "authentication_configuration": map[string]any{"method": "tls_client_auth"}}),
 		with(base, map[string]any{"name": "nested unknown", "ciba_authorization": map[string]any{"enabled": true, "extra": 1}}),
 	} {

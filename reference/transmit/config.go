@@ -27,5 +27,9 @@ func NewFromConfig(cfg Config) (api, token http.Handler, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	return newRouter(s, s.operations()), http.HandlerFunc(s.tokenEndpoint), nil
+	rt, err := newRouter(s, s.operations())
+	if err != nil {
+		return nil, nil, err
+	}
+	return rt, http.HandlerFunc(s.tokenEndpoint), nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference/faults"
+	"github.com/clientconf/clientconf/reference/specdoc"
 )
 
 // ts is a reference server under test with the fixture tenant's tokens at hand.
@@ -127,4 +128,12 @@ func with(m map[string]any, edits map[string]any) map[string]any {
 		}
 	}
 	return out
+}
+
+// specClaims is every value of the spec's Claim enum.
+func specClaims(t *testing.T) []any {
+	t.Helper()
+	d, err := specdoc.Load("clients")
+	require.NoError(t, err)
+	return d.Schema("Claim").Enum
 }

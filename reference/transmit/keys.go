@@ -47,17 +47,17 @@ func (s *server) listKeys(rq *request) error {
 }
 
 // createKey generates a key: POST /v1/applications/signing-keys.
-func (s *server) createKey(rq *request) error { return s.addKey(rq, s.appIn.keyCreate, "mosaic") }
+func (s *server) createKey(rq *request) error { return s.addKey(rq, "mosaic") }
 
 // uploadKey registers a caller's JWK: POST /v1/applications/signing-keys/upload.
-func (s *server) uploadKey(rq *request) error { return s.addKey(rq, s.appIn.keyUpload, "uploaded") }
+func (s *server) uploadKey(rq *request) error { return s.addKey(rq, "uploaded") }
 
-func (s *server) addKey(rq *request, schema *object, source string) error {
+func (s *server) addKey(rq *request, source string) error {
 	body, err := s.parseObject(rq.body)
 	if err != nil {
 		return err
 	}
-	in, err := s.checkObject("", body, schema)
+	in, err := s.checkBody(rq, "", body)
 	if err != nil {
 		return err
 	}
@@ -114,7 +114,7 @@ func (s *server) updateKey(rq *request) error {
 	if err != nil {
 		return err
 	}
-	in, err := s.checkObject("", body, s.appIn.keyUpdate)
+	in, err := s.checkBody(rq, "", body)
 	if err != nil {
 		return err
 	}

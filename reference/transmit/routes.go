@@ -1,13 +1,15 @@
 package transmit
 
 import (
+	"errors"
+	"fmt"
 	"io"
 	"net/http"
-	"net/url"
 	"slices"
 	"strings"
 
 	"github.com/clientconf/clientconf/fixtures"
+	"github.com/clientconf/clientconf/reference/specdoc"
 )
 
 // scope says which app an operation acts on and which tokens may call it.
@@ -23,135 +25,79 @@ const (
 	tenantWide
 )
 
-// op is one documented operation. Permissions are the vendor's any-of list (api-facts §4–5;
-// CONTRACT gives the twin's list where the vendor lists none).
+// op is the behaviour of one documented operation. Permissions are the vendor's any-of list
+// (api-facts §4–5; CONTRACT gives the twin's list where the vendor lists none).
 type op struct {
-	id     string // the spec's operationId
-	method string
-	path   string
 	scope  scope
 	perms  []string
 	handle func(*request) error
+
+	id, path string // from the spec: operationId and path template
 }
 
 // request is what a handler gets once the router has authenticated and authorized it.
 type request struct {
 	w     http.ResponseWriter
 	r     *http.Request
+	route *specdoc.Route // the documented operation, for validating the body against its schema
 	tok   fixtures.Token
 	appID string // the app acted on
 	body  []byte
 }
 
-// pattern is one documented path with the operations of each method.
-type pattern struct {
-	path    string
-	segs    []string
-	methods map[string]*op
-}
-
-// router dispatches on documented paths. It is hand-written rather than http.ServeMux because
-// "/v1/applications/signing-keys/{id}" and "/v1/applications/{appId}/clients" overlap without
-// either being more specific, which ServeMux refuses; here a literal segment always beats a
-// parameter, position by position from the left.
+// router dispatches on the paths of the embedded specs (specdoc routes them: literal paths win
+// over templated ones) to the operations table, by operationId.
 type router struct {
-	s        *server
-	patterns []*pattern
+	s   *server
+	ops map[string]*op
 }
 
-func newRouter(s *server, ops []*op) *router {
-	rt := &router{s: s}
-	byPath := map[string]*pattern{}
-	for _, o := range ops {
-		p := byPath[o.path]
-		if p == nil {
-			p = &pattern{path: o.path, segs: strings.Split(strings.Trim(o.path, "/"), "/"), methods: map[string]*op{}}
-			byPath[o.path] = p
-			rt.patterns = append(rt.patterns, p)
-		}
-		p.methods[o.method] = o
-	}
-	return rt
-}
-
-// match returns the most specific pattern for the (escaped) path and its parameter values, or
-// nil. Segments are split before unescaping, so an id may contain an encoded "/".
-func (rt *router) match(escaped string) (*pattern, map[string]string) {
-	segs := strings.Split(strings.Trim(escaped, "/"), "/")
-	for i, seg := range segs {
-		if u, err := url.PathUnescape(seg); err == nil {
-			segs[i] = u
-		}
-	}
-	var best *pattern
-	var bestParams map[string]string
-	for _, p := range rt.patterns {
-		params, ok := p.bind(segs)
-		if !ok {
-			continue
-		}
-		if best == nil || p.moreSpecific(best) {
-			best, bestParams = p, params
-		}
-	}
-	if best != nil && best.path == "/v1/applications/list" && rt.s.faults.On(fAppsListRouteShadowed) {
-		// The bug: routes registered in the order {appId} first, so "list" is taken for an app id.
-		for _, p := range rt.patterns {
-			if p.path == "/v1/applications/{appId}" {
-				return p, map[string]string{"appId": "list"}
+// newRouter joins the documented operations to their behaviour; an operation of the specs
+// without a handler is an error, so a new path in a spec cannot go unserved.
+func newRouter(s *server, ops map[string]*op) (*router, error) {
+	for _, d := range s.spec {
+		for path, item := range d.T.Paths.Map() {
+			for method, operation := range item.Operations() {
+				o := ops[operation.OperationID]
+				if o == nil {
+					return nil, fmt.Errorf("no handler for %s %s (%s)", method, path, operation.OperationID)
+				}
+				o.id, o.path = operation.OperationID, path
 			}
 		}
 	}
-	return best, bestParams
-}
-
-func (p *pattern) bind(segs []string) (map[string]string, bool) {
-	if len(segs) != len(p.segs) {
-		return nil, false
-	}
-	params := map[string]string{}
-	for i, ps := range p.segs {
-		if name, ok := strings.CutPrefix(ps, "{"); ok {
-			if segs[i] == "" {
-				return nil, false
-			}
-			params[strings.TrimSuffix(name, "}")] = segs[i]
-		} else if ps != segs[i] {
-			return nil, false
-		}
-	}
-	return params, true
-}
-
-// moreSpecific: at the first position where the two differ in kind, the literal wins.
-func (p *pattern) moreSpecific(q *pattern) bool {
-	for i := range p.segs {
-		pl, ql := !strings.HasPrefix(p.segs[i], "{"), !strings.HasPrefix(q.segs[i], "{")
-		if pl != ql {
-			return pl
-		}
-	}
-	return false
+	return &router{s: s, ops: ops}, nil
 }
 
 func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	s := rt.s
-	p, params := rt.match(r.URL.EscapedPath())
-	if p == nil {
+	route, err := s.spec.Find(r)
+	var notAllowed *specdoc.MethodNotAllowedError
+	switch {
+	case errors.As(err, &notAllowed):
+		if _, err := s.authenticate(r); err != nil {
+			s.writeError(w, err)
+			return
+		}
+		allowed := slices.Sorted(slices.Values(notAllowed.Allow))
+		s.writeError(w, &apiError{status: http.StatusMethodNotAllowed,
+			message: "method " + r.Method + " is not allowed on " + notAllowed.Path, allow: strings.Join(allowed, ", ")})
+		return
+	case err != nil:
 		s.writeError(w, &apiError{status: http.StatusNotFound, message: "no such path: " + r.URL.Path})
 		return
 	}
-	for k, v := range params {
+	for k, v := range route.Params {
 		r.SetPathValue(k, v)
 	}
-	o := p.methods[r.Method]
-	if o != nil && o.id == "getClientById" && s.faults.On(fClientsNoTokenGet) && r.Header.Get("Authorization") == "" {
+	o := rt.ops[route.ID]
+	if o.id == "getClientById" && s.faults.On(fClientsNoTokenGet) && r.Header.Get("Authorization") == "" {
 		// The bug: a "public client metadata" shortcut serves client reads without a token.
 		s.mu.RLock()
 		c := s.clients[r.PathValue("clientId")]
 		s.mu.RUnlock()
 		if c != nil {
-			rt.finish(w, o, &request{w: w, r: r, appID: c.appID})
+			rt.finish(w, o, &request{w: w, r: r, route: route, appID: c.appID})
 			return
 		}
 	}
@@ -160,17 +106,7 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, err)
 		return
 	}
-	if o == nil {
-		allowed := make([]string, 0, len(p.methods))
-		for m := range p.methods {
-			allowed = append(allowed, m)
-		}
-		slices.Sort(allowed)
-		s.writeError(w, &apiError{status: http.StatusMethodNotAllowed,
-			message: "method " + r.Method + " is not allowed on " + p.path, allow: strings.Join(allowed, ", ")})
-		return
-	}
-	rq := &request{w: w, r: r, tok: tok}
+	rq := &request{w: w, r: r, route: route, tok: tok}
 	if r.Body != nil && (r.Method == http.MethodPost || r.Method == http.MethodPut) {
 		rq.body, err = io.ReadAll(io.LimitReader(r.Body, maxBody+1))
 		if err != nil {

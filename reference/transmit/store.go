@@ -10,6 +10,7 @@ import (
 
 	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference/faults"
+	"github.com/clientconf/clientconf/reference/specdoc"
 )
 
 // server is one reference tenant: every app, client, signing key and token it knows, behind one
@@ -25,12 +26,14 @@ type server struct {
 	deleted map[string]*client
 	keys    map[string]*signingKey
 	tokens  map[string]fixtures.Token
-	issuer  issuer // client credentials and issued tokens of POST /oidc/token
-	schemas clientSchemas
-	appIn   appSchemas
-	idpCert string // the tenant's SAML signing certificate (base64 DER), shared by SAML clients
-	seq     uint64 // creation counter: lists are in creation order even within one clock tick
-	now     func() time.Time
+	issuer  issuer         // client credentials and issued tokens of POST /oidc/token
+	spec    specdoc.Router // the clients and applications specs, fault patches applied
+	// rendered and inputOnly list, per protocol, the client fields of the response schema and
+	// the create fields it lacks (see responseFields).
+	rendered, inputOnly map[string][]string
+	idpCert             string // the tenant's SAML signing certificate (base64 DER), shared by SAML clients
+	seq                 uint64 // creation counter: lists are in creation order even within one clock tick
+	now                 func() time.Time
 }
 
 // client is one OIDC or SAML client. fields holds the validated input fields as decoded JSON

@@ -33,7 +33,9 @@ func newTokTS(t *testing.T, faultNames ...string) *tokTS {
 	require.NoError(t, err)
 	s, err := newServer(tenant, set)
 	require.NoError(t, err)
-	x := &tokTS{ts: &ts{t: t, h: newRouter(s, s.operations()), tenant: tenant}, token: http.HandlerFunc(s.tokenEndpoint),
+	rt, err := newRouter(s, s.operations())
+	require.NoError(t, err)
+	x := &tokTS{ts: &ts{t: t, h: rt, tenant: tenant}, token: http.HandlerFunc(s.tokenEndpoint),
 		now: time.Date(2026, 3, 1, 12, 0, 0, 0, time.UTC)}
 	s.now = func() time.Time { x.mu.Lock(); defer x.mu.Unlock(); return x.now }
 	return x

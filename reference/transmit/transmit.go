@@ -28,7 +28,11 @@ func NewWithTokenEndpoint(tenant fixtures.Tenant, set faults.Set) (api, token ht
 	if err != nil {
 		return nil, nil, err
 	}
-	return newRouter(s, s.operations()), http.HandlerFunc(s.tokenEndpoint), nil
+	rt, err := newRouter(s, s.operations())
+	if err != nil {
+		return nil, nil, err
+	}
+	return rt, http.HandlerFunc(s.tokenEndpoint), nil
 }
 
 func newServer(tenant fixtures.Tenant, set faults.Set) (*server, error) {
@@ -56,8 +60,12 @@ func newServerWithClock(tenant fixtures.Tenant, set faults.Set, now func() time.
 		idpCert:  cert,
 		now:      now,
 	}
-	s.schemas = newClientSchemas(set)
-	s.appIn = newAppSchemas(set, s.schemas)
+	if s.spec, err = loadSpecs(set); err != nil {
+		return nil, err
+	}
+	if s.rendered, s.inputOnly, err = responseFields(s.spec[0]); err != nil {
+		return nil, fmt.Errorf("clients spec: %w", err)
+	}
 	if err := s.seed(tenant); err != nil {
 		return nil, fmt.Errorf("tenant %s: %w", tenant.TenantID, err)
 	}
@@ -81,8 +89,9 @@ var (
 	keyDelete = []string{"apps:delete", "[appId]:delete", "apps:create", "[appId]:create", "apps:edit", "[appId]:edit"}
 )
 
-// operations is the table of every documented operation.
-func (s *server) operations() []*op {
+// operations is the behaviour of every documented operation, by operationId; paths and methods
+// come from the specs.
+func (s *server) operations() map[string]*op {
 	read, write, del := clientRead, clientWrite, clientDelete
 	if s.faults.On(fClientsReadonlyCanWrite) {
 		// the bug: a copy-pasted list lets the read permission through on writes
@@ -92,45 +101,36 @@ func (s *server) operations() []*op {
 	if s.faults.On(fClientsNopermCanRead) {
 		read = nil // the bug: read endpoints registered without a permission guard
 	}
-	const (
-		clients   = "/v1/clients"
-		client    = "/v1/clients/{clientId}"
-		apps      = "/v1/applications"
-		oneApp    = "/v1/applications/{appId}"
-		appCls    = "/v1/applications/{appId}/clients"
-		appClient = "/v1/applications/{appId}/clients/{clientId}"
-		keys      = "/v1/applications/signing-keys"
-	)
-	return []*op{
-		{"createClient", "POST", clients, ownApp, write, s.createClient},
-		{"getClients", "GET", clients, ownApp, read, s.listClients},
-		{"deleteClients", "DELETE", clients, ownApp, del, s.deleteClients},
-		{"getClientById", "GET", client, ownApp, read, s.getClient},
-		{"updateClient", "PUT", client, ownApp, write, s.putClient},
-		{"deleteClient", "DELETE", client, ownApp, del, s.deleteClient},
-		{"updateClientResources", "PUT", client + "/resources", ownApp, write, s.putClientResources},
+	return map[string]*op{
+		"createClient":          {scope: ownApp, perms: write, handle: s.createClient},
+		"getClients":            {scope: ownApp, perms: read, handle: s.listClients},
+		"deleteClients":         {scope: ownApp, perms: del, handle: s.deleteClients},
+		"getClientById":         {scope: ownApp, perms: read, handle: s.getClient},
+		"updateClient":          {scope: ownApp, perms: write, handle: s.putClient},
+		"deleteClient":          {scope: ownApp, perms: del, handle: s.deleteClient},
+		"updateClientResources": {scope: ownApp, perms: write, handle: s.putClientResources},
 
-		{"createApp", "POST", apps, tenantWide, []string{"apps:create", "[appId]:create"}, s.createApp},
-		{"getAllApps", "GET", apps, tenantWide, []string{"apps:read", "apps:list", "[appId]:read", "[appId]:list"}, s.listApps},
-		{"getAppsList", "GET", apps + "/list", tenantWide,
-			[]string{"apps:list", "users:read", "organizations:read", "roles:read", "orgs:read", "[appId]:list"}, s.listAppsBasic},
-		{"getAppById", "GET", oneApp, pathApp, []string{"apps:read", "[appId]:read"}, s.getApp},
-		{"updateApp", "PUT", oneApp, pathApp, []string{"apps:edit", "[appId]:edit"}, s.updateApp},
-		{"deleteApp", "DELETE", oneApp, pathApp, []string{"apps:delete", "[appId]:delete"}, s.deleteApp},
-		{"updateResourcesInApp", "PUT", oneApp + "/resources", pathApp, []string{"apps:edit", "[appId]:edit"}, s.updateAppResources},
+		"createApp":  {scope: tenantWide, perms: []string{"apps:create", "[appId]:create"}, handle: s.createApp},
+		"getAllApps": {scope: tenantWide, perms: []string{"apps:read", "apps:list", "[appId]:read", "[appId]:list"}, handle: s.listApps},
+		"getAppsList": {scope: tenantWide, handle: s.listAppsBasic,
+			perms: []string{"apps:list", "users:read", "organizations:read", "roles:read", "orgs:read", "[appId]:list"}},
+		"getAppById":           {scope: pathApp, perms: []string{"apps:read", "[appId]:read"}, handle: s.getApp},
+		"updateApp":            {scope: pathApp, perms: []string{"apps:edit", "[appId]:edit"}, handle: s.updateApp},
+		"deleteApp":            {scope: pathApp, perms: []string{"apps:delete", "[appId]:delete"}, handle: s.deleteApp},
+		"updateResourcesInApp": {scope: pathApp, perms: []string{"apps:edit", "[appId]:edit"}, handle: s.updateAppResources},
 
-		{"createAppClient", "POST", appCls, pathApp, appClientCreate, s.createClient},
-		{"getAppClients", "GET", appCls, pathApp, appClientRead, s.listClients},
-		{"deleteAppClients", "DELETE", appCls, pathApp, appClientDelete, s.deleteClients},
-		{"getAppClientById", "GET", appClient, pathApp, appClientRead, s.getClient},
-		{"updateAppClient", "PUT", appClient, pathApp, appClientUpdate, s.putClient},
-		{"deleteAppClient", "DELETE", appClient, pathApp, appClientDelete, s.deleteClient},
-		{"updateAppClientResources", "PUT", appClient + "/resources", pathApp, appClientUpdate, s.putClientResources},
+		"createAppClient":          {scope: pathApp, perms: appClientCreate, handle: s.createClient},
+		"getAppClients":            {scope: pathApp, perms: appClientRead, handle: s.listClients},
+		"deleteAppClients":         {scope: pathApp, perms: appClientDelete, handle: s.deleteClients},
+		"getAppClientById":         {scope: pathApp, perms: appClientRead, handle: s.getClient},
+		"updateAppClient":          {scope: pathApp, perms: appClientUpdate, handle: s.putClient},
+		"deleteAppClient":          {scope: pathApp, perms: appClientDelete, handle: s.deleteClient},
+		"updateAppClientResources": {scope: pathApp, perms: appClientUpdate, handle: s.putClientResources},
 
-		{"createClientTokenSigningKey", "POST", keys, ownApp, keyWrite, s.createKey},
-		{"getClientTokenSigningKeys", "GET", keys, ownApp, keyRead, s.listKeys},
-		{"uploadClientTokenSigningKey", "POST", keys + "/upload", ownApp, keyWrite, s.uploadKey},
-		{"updateTokenSigningKey", "PUT", keys + "/{id}", ownApp, keyWrite, s.updateKey},
-		{"deleteClientTokenSigningKey", "DELETE", keys + "/{id}", ownApp, keyDelete, s.deleteKey},
+		"createClientTokenSigningKey": {scope: ownApp, perms: keyWrite, handle: s.createKey},
+		"getClientTokenSigningKeys":   {scope: ownApp, perms: keyRead, handle: s.listKeys},
+		"uploadClientTokenSigningKey": {scope: ownApp, perms: keyWrite, handle: s.uploadKey},
+		"updateTokenSigningKey":       {scope: ownApp, perms: keyWrite, handle: s.updateKey},
+		"deleteClientTokenSigningKey": {scope: ownApp, perms: keyDelete, handle: s.deleteKey},
 	}
 }
