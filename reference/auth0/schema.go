@@ -203,8 +203,14 @@ func (s *server) clientRules() (create, update map[string]rule) {
 			"connection_profile_id": str, "user_attribute_profile_id": str,
 			"allowed_strategies":           arrayOf(enum("pingfederate", "adfs", "waad", "google-apps", "okta", "oidc", "samlp")),
 			"connection_deletion_behavior": enum("allow", "allow_if_empty"),
+			"invitation_landing_client_id": str,
 		}, "allowed_strategies", "connection_deletion_behavior"),
 		"async_approval_notification_channels": asyncChannels,
+		// Newer than the vendor document the spec follows: shapes from real traffic, open objects.
+		"fedcm_login": {kind: kindObject, props: map[string]rule{
+			"google": {kind: kindObject, props: map[string]rule{"is_enabled": boolean}},
+		}},
+		"identity_assertion_authorization_grant": {kind: kindObject, props: map[string]rule{"active": boolean}},
 	}
 
 	// PATCH (ClientUpdate): the secret may be set, some fields cleared with null, page templates
@@ -221,15 +227,23 @@ func (s *server) clientRules() (create, update map[string]rule) {
 		"organization_discovery_methods", "skip_non_verifiable_callback_uri_confirmation_prompt",
 		"token_exchange", "express_configuration", "my_organization_configuration",
 		"async_approval_notification_channels",
+		// null accepted by real Auth0 (recorded traffic) or typed nullable by the vendor's SDK
+		"addons", "oidc_backchannel_logout", "jwt_configuration", "mobile", "native_social_login",
+		"fedcm_login", "identity_assertion_authorization_grant",
 	} {
 		update[k] = nullable(update[k])
 	}
+	update["token_vault_privileged_access"] = nullable(rule{kind: kindObject, props: map[string]rule{
+		"credentials":  arrayOf(credentialIDRule),
+		"grants":       arrayOf(rule{kind: kindObject, props: map[string]rule{"connection": str, "scopes": strs}}),
+		"ip_allowlist": strs,
+	}})
 	for _, k := range []string{"custom_login_page", "custom_login_page_preview", "form_template"} {
 		update[k] = str
 	}
 	update["client_metadata"] = rule{kind: kindObject, maxProps: 10, values: &rule{kind: kindString, maxLen: 255, nullable: true}}
 	update["client_authentication_methods"] = s.authMethodsRule(false)
-	update["signed_request_object"] = closedObject(map[string]rule{"required": boolean, "credentials": arrayOf(credentialIDRule)})
+	update["signed_request_object"] = nullable(closedObject(map[string]rule{"required": boolean, "credentials": arrayOf(credentialIDRule)}))
 	return create, update
 }
 

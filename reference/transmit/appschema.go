@@ -6,8 +6,6 @@ import (
 	"github.com/clientconf/clientconf/reference/faults"
 )
 
-var languageEnum = []string{"en", "es", "pt", "fr", "ja", "fr-CA"}
-
 // defaultClientFields maps the deprecated app fields that configure the default client to the
 // client field each one is stored as (api-facts/transmit.md §3.1–3.2).
 var defaultClientFields = map[string]string{
@@ -29,10 +27,6 @@ type appSchemas struct {
 }
 
 func newAppSchemas(f faults.Set, clients clientSchemas) appSchemas {
-	language := field{kind: kString, enum: languageEnum}
-	if f.On(fAppsLanguageUnchecked) {
-		language.enum = nil
-	}
 	oidc := clients.oidcCreate.fields
 	fields := map[string]field{
 		"app_name":            {kind: kString},
@@ -51,10 +45,11 @@ func newAppSchemas(f faults.Set, clients clientSchemas) appSchemas {
 			"invalidateOnMemberPasswordReset": {kind: kBool},
 			"invalidateOnMemberRoleUpdate":    {kind: kBool},
 		}}},
-		"external_communication": {kind: kObject, obj: &object{fields: map[string]field{"language": language}}},
-		"client_type":            oidc["client_type"],
-		"client_display_name":    {kind: kString},
-		"client_description":     {kind: kString},
+		// external_communication is output only (not an input of the vendor's app schemas):
+		// like any unknown member it is dropped, and the app keeps its default language.
+		"client_type":         oidc["client_type"],
+		"client_display_name": {kind: kString},
+		"client_description":  {kind: kString},
 		// The default client's redirect URIs follow the client rule, but an app may have none.
 		"redirect_uris":             {kind: kStrings, absURI: oidc["redirect_uris"].absURI},
 		"logo":                      {kind: kString},
