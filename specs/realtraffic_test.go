@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net/http"
 	"net/url"
+	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -39,9 +40,12 @@ func TestAuth0RealTraffic(t *testing.T) {
 
 func rtCheckSet(t *testing.T, router routers.Router, set string) {
 	dir := rtSetDir(set)
+	if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+		t.Skipf("real-traffic cassettes not found at %s (set %s to the folder holding realtraffic/): nothing to check", dir, rtSharedDirEnv)
+	}
 	files := rtCassetteFiles(t, dir)
 	if len(files) == 0 {
-		t.Skipf("no real-traffic cassettes under %s (set %s to the folder holding realtraffic/): nothing to check", dir, rtSharedDirEnv)
+		t.Fatalf("no *.yaml cassettes under %s", dir)
 	}
 	var n rtTally
 	for _, file := range files {
