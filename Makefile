@@ -5,7 +5,7 @@ REPORTS    = reports
 # `make test` must check the embedded reference server, whatever the shell exports.
 CLEAN_ENV  = env $$(env | grep -o '^CONFORMANCE_[A-Z_]*' | sed 's/^/-u /')
 
-.PHONY: conformance baseline diff test lint-ci serve bench vet docs
+.PHONY: conformance baseline diff test lint-ci lint-specs serve bench vet docs
 
 ## conformance: the full suite against CONFORMANCE_BASE_URL, or the embedded reference server;
 ## RUN=clients/conflict selects scenarios. Writes reports/summary.md (the verdict), failures.md,
@@ -53,7 +53,7 @@ diff:
 
 ## test: vet, unit tests of engine and reference, the suite against the reference (0 failures)
 ## and against every fault switch (each must be caught).
-test: vet lint-ci
+test: vet lint-ci lint-specs
 	@mkdir -p $(REPORTS)
 	$(CLEAN_ENV) $(GOTESTSUM) --format pkgname-and-test-fails --junitfile $(REPORTS)/test-junit.xml -- -count=1 ./...
 	$(CLEAN_ENV) $(GO) test -count=1 -race -short ./conformance/... ./reference/...
@@ -71,6 +71,20 @@ docs:
 lint-ci:
 	$(GO) tool actionlint ci-templates/github-conformance.yml
 	sh -n scripts/conformance.sh
+
+## lint-specs: Redocly's recommended rules on every spec, 0 errors allowed. Installs the pinned
+## @redocly/cli into .tools/ (gitignored) with npm; without npm it says so and skips.
+## no-ambiguous-paths is skipped: the vendor's own paths collide (literal segments win, CONTRACT).
+REDOCLY_VERSION = 2.77.0
+REDOCLY_DIR     = .tools/redocly-$(REDOCLY_VERSION)
+REDOCLY         = $(REDOCLY_DIR)/node_modules/.bin/redocly
+lint-specs:
+	@if ! command -v npm >/dev/null 2>&1; then \
+		echo "lint-specs: SKIPPED: npm not found; install Node.js 20+ with npm to lint specs/*.openapi.yaml"; exit 0; fi; \
+	test -x $(REDOCLY) || npm install --prefix $(REDOCLY_DIR) --no-audit --no-fund --loglevel=error @redocly/cli@$(REDOCLY_VERSION) \
+		|| { echo "lint-specs: could not install @redocly/cli@$(REDOCLY_VERSION) from the npm registry"; exit 1; }; \
+	REDOCLY_TELEMETRY=off REDOCLY_SUPPRESS_UPDATE_NOTICE=true $(REDOCLY) lint --extends recommended \
+		--skip-rule no-ambiguous-paths --format summary specs/*.openapi.yaml
 
 ## serve: run the reference server on 127.0.0.1:8080 and print the variables for the suite.
 serve:

@@ -191,6 +191,35 @@ func TestPatch(t *testing.T) {
 	requireError(t, do(t, h, "PATCH", "/clients/nope", tokMain, map[string]any{"description": "x"}), 404, "inexistent_client")
 }
 
+// TestPatchAcceptsWhatAuth0Accepted replays PATCH bodies that real Auth0 answered with 200 in
+// the recorded terraform traffic: nulls that clear a field, and fields newer than the vendor's
+// document.
+func TestPatchAcceptsWhatAuth0Accepted(t *testing.T) {
+	t.Parallel()
+	h := newTestHandler(t)
+	c := createClient(t, h, map[string]any{
+		"addons": map[string]any{"wsfed": map[string]any{}}, "fedcm_login": map[string]any{"google": map[string]any{"is_enabled": true}},
+		"identity_assertion_authorization_grant": map[string]any{"active": true},
+	})
+	path := "/clients/" + c["client_id"].(string)
+	for _, body := range []map[string]any{
+		{"addons": nil, "signed_request_object": nil, "oidc_backchannel_logout": nil},
+		{"fedcm_login": nil, "identity_assertion_authorization_grant": nil, "token_vault_privileged_access": nil},
+		{"token_vault_privileged_access": map[string]any{"credentials": []any{map[string]any{"id": "cred_1"}},
+			"grants": []any{map[string]any{"connection": "github", "scopes": []any{"repo"}}}, "ip_allowlist": []any{"10.0.0.1"}}},
+		{"my_organization_configuration": map[string]any{"allowed_strategies": []any{"oidc"}, "connection_deletion_behavior": "allow",
+			"invitation_landing_client_id": "abc"}},
+	} {
+		res := do(t, h, "PATCH", path, tokMain, body)
+		require.Equal(t, 200, res.status, "%v: %s", body, res.raw)
+	}
+	got := do(t, h, "GET", path, tokMain, nil).obj(t)
+	for _, k := range []string{"addons", "fedcm_login", "identity_assertion_authorization_grant"} {
+		assert.NotContains(t, got, k, "null clears")
+	}
+	requireError(t, do(t, h, "PATCH", path, tokMain, map[string]any{"fedcm_login": []any{}}), 400, "invalid_body")
+}
+
 func TestDeleteAndGlobalClient(t *testing.T) {
 	t.Parallel()
 	h := newTestHandler(t)

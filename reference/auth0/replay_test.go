@@ -54,7 +54,7 @@ type replaySet struct {
 
 var replaySets = []replaySet{
 	{dir: "auth0"},
-	{dir: "auth0-terraform", listsReencoded: true, maxRejected: 50},
+	{dir: "auth0-terraform", listsReencoded: true},
 }
 
 // TestRealTrafficReplay replays every recorded /api/v2/clients… exchange of real Auth0 traffic

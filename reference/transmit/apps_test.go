@@ -50,8 +50,9 @@ func TestCreateAppDefaultsAndDefaultClient(t *testing.T) {
 	assert.Equal(t, http.StatusConflict, s.do("admin", "POST", "/v1/applications", appBody("demo")).status)
 	assert.Equal(t, http.StatusBadRequest, s.do("admin", "POST", "/v1/applications", map[string]any{"app_name": "x"}).status)
 	assert.Equal(t, http.StatusBadRequest, s.do("admin", "POST", "/v1/applications", map[string]any{"client_display_name": "x"}).status)
-	assert.Equal(t, http.StatusBadRequest, s.do("admin", "POST", "/v1/applications",
-		with(appBody("lang"), map[string]any{"external_communication": map[string]any{"language": "de"}})).status)
+	// external_communication is output only: ignored in a create body, the default stays.
+	lang := s.mustCreateApp(with(appBody("lang"), map[string]any{"external_communication": map[string]any{"language": "de"}}))
+	assert.Equal(t, map[string]any{"language": "en"}, lang["external_communication"])
 
 	first := s.mustCreateApp(with(appBody("saml first"), map[string]any{
 		"first_client_authentication_protocol": "saml", "first_client": map[string]any{"sp_entity_id": "https://sp.example/m"},
@@ -137,6 +138,10 @@ func TestAppUpdateAndDelete(t *testing.T) {
 	u := r.result().(map[string]any)
 	assert.Equal(t, map[string]any{"invalidateOnMemberSuspension": false}, u["refresh_token_invalidation_trigger_configuration"])
 	assert.Equal(t, "kept", u["app_description"])
+	assert.Equal(t, map[string]any{"language": "en"}, u["external_communication"], "output only: ignored on create")
+	r = s.do("admin", "PUT", path, map[string]any{"external_communication": map[string]any{"language": "ja"}})
+	require.Equal(t, http.StatusOK, r.status, "%s", r.raw)
+	assert.Equal(t, map[string]any{"language": "en"}, r.result().(map[string]any)["external_communication"], "output only: ignored on update")
 	assert.Equal(t, "renamed", u["client_display_name"])
 	assert.Equal(t, app["created_at"], u["created_at"])
 	assert.NotEqual(t, app["updated_at"], u["updated_at"])

@@ -161,7 +161,6 @@ const (
 	fAppsDefaultLanguage        = "applications/defaults/language-en-us"
 	fAppsDefaultRefreshTriggers = "applications/defaults/refresh-triggers-false"
 
-	fAppsLanguageUnchecked  = "applications/enums/language-unchecked"
 	fAppsKeyStatusUnchecked = "applications/enums/key-status-unchecked"
 
 	fAppsDisplayNameOptional = "applications/bad-request/display-name-optional"
@@ -203,7 +202,6 @@ var appFaults = []faults.Info{
 	info(fAppsDefaultLanguage, "An app created without external_communication gets language en-US instead of en."),
 	info(fAppsDefaultRefreshTriggers, "An app created without refresh_token_invalidation_trigger_configuration gets all three booleans false instead of true."),
 
-	info(fAppsLanguageUnchecked, "Any external_communication.language is accepted (400 expected outside en|es|pt|fr|ja|fr-CA)."),
 	info(fAppsKeyStatusUnchecked, "Any signing key status is accepted on PUT (400 expected outside signing|disabled|validating)."),
 
 	info(fAppsDisplayNameOptional, "An app create body without client_display_name is accepted instead of 400."),

@@ -322,9 +322,6 @@ var probes = map[string]func(s *ts) bool{
 		"invalidateOnMemberSuspension": true, "invalidateOnMemberPasswordReset": true, "invalidateOnMemberRoleUpdate": true,
 	}),
 
-	fAppsLanguageUnchecked: func(s *ts) bool {
-		return s.status("admin", "POST", "/v1/applications", with(appBody("p"), map[string]any{"external_communication": map[string]any{"language": "de"}})) == 400
-	},
 	fAppsKeyStatusUnchecked: func(s *ts) bool {
 		return s.status("main", "PUT", "/v1/applications/signing-keys/"+s.newKeyID(), map[string]any{"status": "active"}) == 400
 	},

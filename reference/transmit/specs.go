@@ -88,7 +88,6 @@ func clientSchemaFaults() map[string][]specdoc.Patch {
 
 func appSchemaFaults() map[string][]specdoc.Patch {
 	return map[string][]specdoc.Patch{
-		fAppsLanguageUnchecked:   {specdoc.Property("ExternalCommunication", "language", func(s *openapi3.Schema) { s.Enum = nil })},
 		fAppsKeyStatusUnchecked:  {specdoc.Property("SigningKeyUpdate", "status", func(s *openapi3.Schema) { s.Enum = nil })},
 		fAppsDisplayNameOptional: {specdoc.Optional("AppCreate", "client_display_name")},
 		fAppsKeyNameOptional:     {specdoc.Optional("SigningKeyCreate", "name")},
