@@ -24,6 +24,7 @@ func TestConformance(t *testing.T) {
 			t.Fatalf("SUITE ERROR (not a conformance failure): %v", err)
 		}
 		target.SkipBasis = cfg.SkipBasis
+		target.Transcript = cfg.Transcript // the embedded run writes its transcript too (coverage needs it)
 	} else {
 		target = conformance.TargetFromConfig(cfg)
 	}
