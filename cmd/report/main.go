@@ -48,10 +48,17 @@ func renderCmd(args []string, getenv func(string) string, stdout, stderr io.Writ
 	strict := fs.Bool("strict", getenv("CONFORMANCE_BASELINE_STRICT") == "1", "a fixed baseline entry fails the run; default $CONFORMANCE_BASELINE_STRICT=1")
 	exitCode := fs.Bool("exit-code", false, "exit 1 when the target broke a rule the baseline does not excuse, 2 when the suite could not check it")
 	exitFile := fs.String("exit-file", "", "also write the exit status to this file (e.g. reports/exit-status)")
+	transcript := fs.String("transcript", getenv("CONFORMANCE_TRANSCRIPT"), "the run's transcript, for coverage and the HTML report's exchanges; default $CONFORMANCE_TRANSCRIPT")
+	evidenceDir := fs.String("evidence", "", "where report.html, coverage.json and certificate.json/.md go (default: the summary's folder; \"-\": none)")
 	if err := fs.Parse(args); err != nil {
 		return report.ExitSuiteError
 	}
-	code, err := render(renderOpts{*events, *summary, *failures, *junit, *resultsPath, *baseline, *strict}, stdout)
+	if *evidenceDir == "" {
+		*evidenceDir = filepath.Dir(*summary)
+	}
+	o := renderOpts{events: *events, summary: *summary, failures: *failures, junit: *junit, results: *resultsPath,
+		baseline: *baseline, strict: *strict, transcript: *transcript, evidence: *evidenceDir, getenv: getenv}
+	code, err := render(o, stdout)
 	if err != nil {
 		fmt.Fprintln(stderr, "report:", err)
 		code = report.ExitSuiteError
@@ -70,6 +77,8 @@ func renderCmd(args []string, getenv func(string) string, stdout, stderr io.Writ
 type renderOpts struct {
 	events, summary, failures, junit, results, baseline string
 	strict                                              bool
+	transcript, evidence                                string // evidence "-": none
+	getenv                                              func(string) string
 }
 
 func render(o renderOpts, stdout io.Writer) (int, error) {
@@ -105,6 +114,9 @@ func render(o renderOpts, stdout io.Writer) (int, error) {
 		if err := results.WriteFile(o.results, f); err != nil {
 			return report.ExitSuiteError, err
 		}
+	}
+	if err := writeEvidence(o, run, v, meta); err != nil {
+		return report.ExitSuiteError, err
 	}
 	t := run.Totals()
 	fmt.Fprintf(stdout, "summary: %d scenarios, %d passed, %d failed (%d new, %d known), %d suite errors, %d skipped → %s\n",

@@ -1,0 +1,53 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+
+	"github.com/clientconf/clientconf/conformance/report"
+	"github.com/clientconf/clientconf/conformance/report/evidence"
+	"github.com/clientconf/clientconf/conformance/report/results"
+)
+
+// writeEvidence writes report.html, coverage.json and the conformance statement next to the
+// summary, and appends the coverage section to summary.md. A missing transcript is not an
+// error: coverage then reads "not measured".
+func writeEvidence(o renderOpts, run *results.Run, v *report.Verdict, meta report.Meta) error {
+	if o.evidence == "-" {
+		return nil
+	}
+	var transcript []results.Entry
+	if o.transcript != "" {
+		var err error
+		if transcript, err = results.ReadTranscriptFile(o.transcript); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("read the transcript: %w", err)
+		}
+	}
+	var skipped []string
+	for _, b := range strings.Split(o.getenv("CONFORMANCE_SKIP_BASIS"), ",") {
+		if b = strings.TrimSpace(b); b != "" {
+			skipped = append(skipped, b)
+		}
+	}
+	md, err := evidence.Write(evidence.Options{Run: run, Transcript: transcript, OutDir: o.evidence,
+		Target: o.getenv("CONFORMANCE_BASE_URL"), SkippedBases: skipped, Verdict: v,
+		Secrets: evidence.SecretsFromEnv(os.Environ()), Meta: &meta})
+	if err != nil {
+		return fmt.Errorf("write the evidence: %w", err)
+	}
+	if o.summary == "" || md == "" {
+		return nil
+	}
+	f, err := os.OpenFile(o.summary, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		return fmt.Errorf("append coverage to the summary: %w", err)
+	}
+	if _, err := fmt.Fprintf(f, "\n%s", md); err != nil {
+		f.Close()
+		return fmt.Errorf("append coverage to the summary: %w", err)
+	}
+	return f.Close()
+}
