@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/clientconf/clientconf/conformance/envvar"
+	"github.com/clientconf/clientconf/conformance/pipeline"
 	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
@@ -41,13 +42,13 @@ func (e *env) checkReachable(ctx context.Context) error {
 		// stalls must stop the run here, not cost a timeout in every scenario.
 		err := e.exchange(ctx, r, outbound{Purpose: scenario.PurposePreflight, Timeout: timeout})
 		var te *scenario.TokenError
-		var be *bodyError
+		var be *pipeline.BodyError
 		switch {
 		case errors.As(err, &te):
 			return te
 		case errors.As(err, &be):
 			return fmt.Errorf("the target sent no whole response, no scenario ran: GET %s: reading the body: %s; fix: check that the server is healthy, or raise "+envvar.Timeout+" (%s)",
-				url, e.redactor.String(scenario.DescribeTransportError(be.err)), timeout)
+				url, e.redactor.String(scenario.DescribeTransportError(be.Err)), timeout)
 		case errors.Is(err, errBuild):
 			return fmt.Errorf(envvar.BaseURL+" gives a bad request URL %q: %w", url, err)
 		case err != nil:

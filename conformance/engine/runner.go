@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
 	"os"
 	"os/signal"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/clientconf/clientconf/conformance/contract"
 	"github.com/clientconf/clientconf/conformance/envvar"
+	"github.com/clientconf/clientconf/conformance/pipeline"
 	"github.com/clientconf/clientconf/conformance/redact"
 	"github.com/clientconf/clientconf/conformance/scenario"
 )
@@ -83,7 +85,7 @@ func (su *Suite) Run(t *testing.T, target Target) {
 	t.Logf("target: %s; surfaces: %v; run prefix: %s", target.Name, su.surfacesOf(target), e.prefix)
 	t.Cleanup(func() {
 		e.ledger.report(t)
-		if err := e.transcript.close(); err != nil {
+		if err := e.closeTranscript(); err != nil {
 			t.Logf("transcript: %v", err)
 		}
 	})
@@ -138,7 +140,7 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(scenari
 	if err != nil {
 		return nil, err
 	}
-	defer e.transcript.close()
+	defer e.closeTranscript()
 	scs := su.selected(target, filter)
 	results := map[string]Result{}
 	var mu sync.Mutex
@@ -230,21 +232,20 @@ func (su *Suite) selected(target Target, filter func(scenario.Scenario) bool) []
 type env struct {
 	suite      *Suite
 	target     Target
-	client     *http.Client
+	pipe       *pipeline.Pipeline // the one road to the target (see send.go)
+	http       *http.Client       // pipe.Client(): every request of the run
 	redactor   *redact.Redactor
 	ledger     *ledger
 	prefix     string
 	seq        atomic.Int64
 	apps       sync.Map // scenario.Role → app id, found once per run
-	pacing     *pacing
-	transcript *transcript
+	transcript io.Closer
 	stop       context.CancelCauseFunc // ends the run early (see watchTarget)
-	failStreak atomic.Int64            // exchanges in a row that got no response
 	scoped     scopedSources           // roles minted with fewer scopes (see Scoped)
 }
 
 func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
-	e := &env{suite: su, target: target, client: newHTTPClient(target), prefix: target.RunPrefix}
+	e := &env{suite: su, target: target, prefix: target.RunPrefix, ledger: &ledger{}}
 	if e.prefix == "" {
 		e.prefix = newRunPrefix(time.Now())
 	}
@@ -253,19 +254,20 @@ func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
 		secrets = append(secrets, tok)
 	}
 	e.redactor = redact.New(secrets...)
-	e.ledger = &ledger{}
-	e.pacing = newPacing(target.RPS, defaultWaitBudget)
 	for s := range target.BaseURLs {
 		if su.specs[s] == nil {
 			return nil, fmt.Errorf("surface %s is not loaded in this suite", s)
 		}
 	}
-	var err error
-	if e.transcript, err = openTranscript(target.Transcript); err != nil {
+	tw, err := openTranscript(target.Transcript)
+	if err != nil {
 		return nil, err
 	}
+	if err := e.openPipeline(tw); err != nil {
+		return nil, errors.Join(err, e.closeTranscript())
+	}
 	if err := e.checkReachable(ctx); err != nil {
-		_ = e.transcript.close()
+		_ = e.closeTranscript()
 		return nil, err
 	}
 	return e, nil

@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"github.com/clientconf/clientconf/conformance/contract"
+	"github.com/clientconf/clientconf/conformance/pipeline"
 	"github.com/clientconf/clientconf/conformance/redact"
 	"github.com/clientconf/clientconf/conformance/scenario"
 )
@@ -29,8 +30,7 @@ func (e *env) Minted(role scenario.Role) bool { return e.minted(role) }
 
 // Token returns the role's bearer token.
 func (e *env) Token(ctx context.Context, role scenario.Role) (string, error) {
-	tok, _, err := e.token(ctx, role)
-	return tok, err
+	return e.token(ctx, role)
 }
 
 // Mint returns the role of the main client limited to scopes, its token minted once per run.
@@ -39,7 +39,12 @@ func (e *env) Mint(ctx context.Context, scopes []string) (scenario.Role, error) 
 		return "", scenario.ErrNoMinting
 	}
 	role := scopedRole(scopes)
-	src := e.scoped.sourceFor(role, scopes, e.target.ScopedTokens)
+	src := e.scoped.sourceFor(role, scopes, func(set []string) TokenSource {
+		src := e.target.ScopedTokens(set)
+		onPipeline(src, e.http)
+		return src
+	})
+	ctx = pipeline.WithExchange(ctx, pipeline.Exchange{Purpose: pipeline.PurposeToken, Role: string(role)})
 	if _, err := e.fromSource(ctx, src); err != nil {
 		return "", err
 	}
@@ -75,5 +80,5 @@ func (e *env) Redactor() *redact.Redactor { return e.redactor }
 // Facts are what the target tells about itself.
 func (e *env) Facts() scenario.Facts {
 	return scenario.Facts{AppID: e.target.AppID, OtherAppID: e.target.OtherAppID, TokenURL: e.target.TokenURL,
-		SkipBasis: e.target.SkipBasis, Timeout: e.target.timeout(), HTTPClient: e.client}
+		SkipBasis: e.target.SkipBasis, Timeout: e.target.timeout(), HTTPClient: e.http}
 }

@@ -41,7 +41,7 @@ func (a *attempt) RoundTrip(req *http.Request) (*http.Response, error) {
 	elapsed := time.Since(start)
 	if err != nil {
 		a.stats.noResponse()
-		return nil, fmt.Errorf("reading the response body failed: %w", a.timedOut(ctx, err))
+		return nil, &BodyError{Status: resp.StatusCode, Err: a.timedOut(ctx, err)}
 	}
 	a.stats.answered(resp.StatusCode)
 	truncated := int64(len(data)) > a.maxBody
@@ -76,3 +76,13 @@ func (e *TimeoutError) Error() string {
 }
 func (e *TimeoutError) Unwrap() error { return e.Err }
 func (e *TimeoutError) Timeout() bool { return true }
+
+// BodyError is an answer whose headers came but whose body could not be read whole (a drip,
+// a stall, a reset): a target that answers this way is not healthy.
+type BodyError struct {
+	Status int
+	Err    error
+}
+
+func (e *BodyError) Error() string { return "reading the response body failed: " + e.Err.Error() }
+func (e *BodyError) Unwrap() error { return e.Err }

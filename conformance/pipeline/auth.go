@@ -47,6 +47,14 @@ func (e *NoCredentialError) Error() string {
 	return fmt.Sprintf("the %s role is not configured", e.Role)
 }
 
+// TokenError is a role's token that could not be had: its source (a token endpoint) failed.
+// Problem is already masked; the source's own error is not kept, as it may hold a secret.
+type TokenError struct{ Role, Problem string }
+
+func (e *TokenError) Error() string {
+	return fmt.Sprintf("getting a token for the %s role: %s", e.Role, e.Problem)
+}
+
 // auth sets the Authorization header from the exchange's role. It never overrides a header the
 // caller set (e.g. a deliberately bad token), never sends a token to a host other than the
 // base URL's, and leaves token requests alone (they carry the client's own credentials).
@@ -117,7 +125,7 @@ func (a *auth) token(ctx context.Context, role string, c Credential) (string, er
 	}
 	tok, err := c.Source.Token(ctx)
 	if err != nil {
-		return "", fmt.Errorf("getting a token for the %s role: %s", role, a.redactor.String(err.Error()))
+		return "", &TokenError{Role: role, Problem: a.redactor.String(err.Error())}
 	}
 	a.redactor.Add(tok)
 	return tok, nil

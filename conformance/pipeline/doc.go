@@ -37,8 +37,9 @@
 //
 // Cleanup uses PurposeCleanup, the reachability check PurposePreflight; tokens.ClientCredentials
 // tags its own requests PurposeToken. A failed exchange's error is a *pipeline.Error (its
-// Retries), wrapping a *TimeoutError when the attempt ran out of time, or a *NoCredentialError
-// when the role is not configured. Stats() feeds the progress line (issue 10 item 6); its
+// Retries), wrapping a *TimeoutError when the attempt ran out of time, a *BodyError when the
+// headers came but the body could not be read whole, a *TokenError when the role's token source
+// failed, or a *NoCredentialError when the role is not configured. Stats() feeds the progress line (issue 10 item 6); its
 // NoAnswerStreak (attempts, not exchanges, in a row without a response) can replace the engine's
 // failStreak. The engine keeps what is about checking: a 429 after the retries is a suite
 // error, Truncated fails transport/body-size, non-empty Retries mark the scenario flaky. The
