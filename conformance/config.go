@@ -27,6 +27,8 @@ type Config struct {
 	RPS              float64       // requests per second at most (0: no limit)
 	Deadline         time.Duration // for the whole run
 	Transcript       string        // path of the redacted transcript ("": none)
+	Progress         time.Duration // interval of the progress line (0: the default, < 0: none)
+	ProgressFile     string        // where the progress line goes ("": stderr)
 }
 
 // ConfigError is a bad configuration: it names the variable and the fix.
@@ -156,6 +158,17 @@ func (c *Config) readTransport(getenv func(string) string) error {
 		c.RPS = f
 	}
 	c.Transcript = strings.TrimSpace(getenv(envvar.Transcript))
+	if v := strings.TrimSpace(getenv(envvar.Progress)); v != "" {
+		d, err := time.ParseDuration(v)
+		if v == "0" || err == nil && d == 0 {
+			d, err = -1, nil // no progress line
+		}
+		if err != nil || d < 0 && d != -1 {
+			return configError(envvar.Progress, fmt.Sprintf("is %q", v), "set how often a long run prints its progress line, e.g. 30s, or 0 for never")
+		}
+		c.Progress = d
+	}
+	c.ProgressFile = strings.TrimSpace(getenv(envvar.ProgressFile))
 	return nil
 }
 
@@ -177,6 +190,8 @@ func TargetFromConfig(cfg Config) Target {
 		RPS:              cfg.RPS,
 		Deadline:         cfg.Deadline,
 		Transcript:       cfg.Transcript,
+		Progress:         cfg.Progress,
+		ProgressFile:     cfg.ProgressFile,
 	}
 	for _, s := range cfg.surfacesFor() {
 		t.BaseURLs[s] = strings.TrimSuffix(cfg.BaseURL, "/")

@@ -25,6 +25,7 @@ func TestConformance(t *testing.T) {
 		}
 		target.SkipBasis = cfg.SkipBasis
 		target.Transcript = cfg.Transcript // the embedded run writes its transcript too (coverage needs it)
+		target.Progress, target.ProgressFile = cfg.Progress, cfg.ProgressFile
 	} else {
 		target = conformance.TargetFromConfig(cfg)
 	}

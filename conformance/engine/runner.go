@@ -96,10 +96,16 @@ func (su *Suite) Run(t *testing.T, target Target) {
 	defer cancel()
 	ctx, stopWatching := e.watchTarget(ctx)
 	defer stopWatching()
+	scs := su.selected(target, nil)
+	prog, stopProgress, err := e.startProgress(len(scs))
+	if err != nil {
+		t.Fatalf("%s %v", scenario.SuiteErrorPrefix, err)
+	}
+	defer stopProgress()
 	var skipped atomic.Int64
 	var why atomic.Value
-	runPhases(ctx, su.selected(target, nil), target.concurrency(), func(sc scenario.Scenario, stopped error) {
-		t.Run(sc.ID, func(t *testing.T) {
+	runPhases(ctx, scs, target.concurrency(), func(sc scenario.Scenario, stopped error) {
+		ok := t.Run(sc.ID, func(t *testing.T) {
 			if stopped != nil {
 				skipped.Add(1)
 				why.Store(stopped.Error())
@@ -107,6 +113,7 @@ func (su *Suite) Run(t *testing.T, target Target) {
 			}
 			e.runScenario(t, sc)
 		})
+		prog.finished(!ok)
 	})
 	if n := skipped.Load(); n > 0 {
 		// The run is incomplete: that is the suite's failure to check, not the target's.
@@ -142,6 +149,11 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(scenari
 	}
 	defer e.closeTranscript()
 	scs := su.selected(target, filter)
+	prog, stopProgress, err := e.startProgress(len(scs))
+	if err != nil {
+		return nil, err
+	}
+	defer stopProgress()
 	results := map[string]Result{}
 	var mu sync.Mutex
 	ctx, cancel := withDeadline(ctx, target.Deadline)
@@ -160,8 +172,10 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(scenari
 			e.runScenario(rec, sc)
 		}()
 		<-done
+		res := rec.result(sc.ID)
+		prog.finished(res.Outcome == Failed || res.Outcome == Errored)
 		mu.Lock()
-		results[sc.ID] = rec.result(sc.ID)
+		results[sc.ID] = res
 		mu.Unlock()
 	})
 	out := make([]Result, 0, len(scs))

@@ -26,6 +26,8 @@ type Target struct {
 	RPS              float64       // requests per second at most; 0: no limit
 	Deadline         time.Duration // for the whole run; 0: none (scenarios not started by then are skipped)
 	Transcript       string        // file for a redacted JSON-lines transcript of every exchange; "": none
+	Progress         time.Duration // interval of the progress line; 0: DefaultProgress, < 0: none
+	ProgressFile     string        // where the progress line goes; "": the process's stderr
 	RunPrefix        string        // prefix of every name the run creates; empty: generated
 	// ScopedTokens returns a token source for the main role's client limited to scopes (Auth0:
 	// /oauth/token with a scope subset), for the rules about one scope among several; nil: the

@@ -20,6 +20,8 @@ const (
 	Concurrency      = "CONFORMANCE_CONCURRENCY"
 	RPS              = "CONFORMANCE_RPS"
 	Transcript       = "CONFORMANCE_TRANSCRIPT"
+	Progress         = "CONFORMANCE_PROGRESS"      // interval of the progress line; 0: none
+	ProgressFile     = "CONFORMANCE_PROGRESS_FILE" // where it goes; "": the test binary's stderr
 )
 
 // Prefix starts every variable of the suite.
