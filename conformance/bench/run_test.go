@@ -41,6 +41,12 @@ const (
 // variables (the shell's own are dropped), and kills it if it outlives bound by 10 s.
 func runSuite(t *testing.T, vars map[string]string, bound time.Duration) *run {
 	t.Helper()
+	return runSuiteMatching(t, vars, bound, "^TestConformance$")
+}
+
+// runSuiteMatching is runSuite with a -test.run pattern selecting scenarios, as RUN does.
+func runSuiteMatching(t *testing.T, vars map[string]string, bound time.Duration, pattern string) *run {
+	t.Helper()
 	dir := t.TempDir()
 	events := filepath.Join(dir, "events.json")
 	junit := filepath.Join(dir, "junit.xml")
@@ -68,7 +74,7 @@ func runSuite(t *testing.T, vars map[string]string, bound time.Duration) *run {
 	suite := exec.CommandContext(ctx, tools.gotestsum, "--format", "pkgname-and-test-fails", "--hide-summary=skipped",
 		"--jsonfile", events, "--raw-command", "--",
 		tools.test2json, "-t", "-p", "github.com/clientconf/clientconf/conformance",
-		tools.conformance, "-test.v=test2json", "-test.run", "^TestConformance$")
+		tools.conformance, "-test.v=test2json", "-test.run", pattern)
 	suite.Dir, suite.Env, suite.Stdout, suite.Stderr = dir, env, &out, &out
 	killGroup(suite)
 	err := suite.Run() // non-zero whenever a scenario failed: the report command decides

@@ -97,7 +97,7 @@ func (su *Suite) Run(t *testing.T, target Target) {
 	ctx, stopWatching := e.watchTarget(ctx)
 	defer stopWatching()
 	scs := su.selected(target, nil)
-	prog, stopProgress, err := e.startProgress(len(scs))
+	prog, stopProgress, err := e.startProgress(len(runFiltered(t.Name(), scs)))
 	if err != nil {
 		t.Fatalf("%s %v", scenario.SuiteErrorPrefix, err)
 	}
@@ -105,7 +105,9 @@ func (su *Suite) Run(t *testing.T, target Target) {
 	var skipped atomic.Int64
 	var why atomic.Value
 	runPhases(ctx, scs, target.concurrency(), func(sc scenario.Scenario, stopped error) {
+		ran := false // false: -run left it out
 		ok := t.Run(sc.ID, func(t *testing.T) {
+			ran = true
 			if stopped != nil {
 				skipped.Add(1)
 				why.Store(stopped.Error())
@@ -113,7 +115,9 @@ func (su *Suite) Run(t *testing.T, target Target) {
 			}
 			e.runScenario(t, sc)
 		})
-		prog.finished(!ok)
+		if ran {
+			prog.finished(!ok)
+		}
 	})
 	if n := skipped.Load(); n > 0 {
 		// The run is incomplete: that is the suite's failure to check, not the target's.
