@@ -36,6 +36,15 @@ case $CONFORMANCE_TRANSCRIPT in
 esac
 export CONFORMANCE_TRANSCRIPT
 
+# The progress line (every CONFORMANCE_PROGRESS, 30 s) goes to this script's stderr through
+# fd 3, which gotestsum and go test pass on: the test binary's own stderr would end up inside
+# the JSON event stream, and gotestsum shows no output of passing tests.
+exec 3>&2
+if [ -z "${CONFORMANCE_PROGRESS_FILE:-}" ]; then
+	CONFORMANCE_PROGRESS_FILE=/dev/fd/3
+	export CONFORMANCE_PROGRESS_FILE
+fi
+
 pattern='^TestConformance$'
 if [ -n "${RUN:-}" ]; then
 	pattern="^TestConformance\$/$RUN"

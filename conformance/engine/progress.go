@@ -92,15 +92,17 @@ func openProgress(path string) (io.Writer, func(), error) {
 }
 
 // startProgress starts the run's progress line over total scenarios.
-func (e *env) startProgress(total int) (*progress, func(), error) {
+func (e *env) startProgress(total int) (*progress, func()) {
 	p := newProgress(total, e.pipe.Stats)
 	if e.target.Progress < 0 {
-		return p, func() {}, nil
+		return p, func() {}
 	}
 	out, closeOut, err := openProgress(e.target.ProgressFile)
 	if err != nil {
-		return nil, nil, err
+		// The run matters more than its progress line: say so once, and use stderr.
+		fmt.Fprintf(os.Stderr, "conformance progress: %v; the progress line goes to stderr\n", err)
+		out, closeOut = os.Stderr, func() {}
 	}
 	stop := p.report(e.target.Progress, out)
-	return p, func() { stop(); closeOut() }, nil
+	return p, func() { stop(); closeOut() }
 }

@@ -97,10 +97,7 @@ func (su *Suite) Run(t *testing.T, target Target) {
 	ctx, stopWatching := e.watchTarget(ctx)
 	defer stopWatching()
 	scs := su.selected(target, nil)
-	prog, stopProgress, err := e.startProgress(len(runFiltered(t.Name(), scs)))
-	if err != nil {
-		t.Fatalf("%s %v", scenario.SuiteErrorPrefix, err)
-	}
+	prog, stopProgress := e.startProgress(len(runFiltered(t.Name(), scs)))
 	defer stopProgress()
 	var skipped atomic.Int64
 	var why atomic.Value
@@ -153,10 +150,7 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(scenari
 	}
 	defer e.closeTranscript()
 	scs := su.selected(target, filter)
-	prog, stopProgress, err := e.startProgress(len(scs))
-	if err != nil {
-		return nil, err
-	}
+	prog, stopProgress := e.startProgress(len(scs))
 	defer stopProgress()
 	results := map[string]Result{}
 	var mu sync.Mutex
