@@ -81,7 +81,7 @@ func benchCases() []benchCase {
 		// Breaks after the reachability check: every scenario must end in a suite error.
 		{name: "reset-after-check", bound: 15 * time.Second, want: scenarioErrors,
 			target: handlerTarget(afterFirst(resetHandler))},
-		// Hangs after the reachability check: the run stops once 20 exchanges in a row got no
+		// Hangs after the reachability check: the run stops once 20 requests in a row got no
 		// response, instead of spending a timeout in each of the 205 scenarios.
 		{name: "hang-after-check", bound: 15 * time.Second, want: scenarioErrors, message: "the target stopped answering",
 			target: handlerTarget(afterFirst(hangHandler))},
