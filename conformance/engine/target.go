@@ -20,7 +20,7 @@ type Target struct {
 	OtherAppID       string                        // the app of the Other token
 	AllowDestructive bool
 	SkipBasis        map[scenario.Basis]bool
-	Client           *http.Client  // nil: a client with Timeout per request
+	Client           *http.Client  // only its Transport is used, under the run's pipeline; nil: the network
 	Timeout          time.Duration // per request; 0 means 10s
 	Concurrency      int           // scenarios in flight; 0 means 8
 	RPS              float64       // requests per second at most; 0: no limit

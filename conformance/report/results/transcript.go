@@ -39,6 +39,7 @@ type Entry struct {
 	ElapsedMS           int64     `json:"elapsed_ms"`
 	Retries             Retries   `json:"retries,omitempty"`
 	AuthorizationSent   bool      `json:"authorization_sent"`
+	Error               string    `json:"error,omitempty"` // no usable response: why (status 0)
 }
 
 // Headers accepts both {"K": "v"} and {"K": ["v", …]}.
