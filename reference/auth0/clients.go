@@ -155,6 +155,11 @@ func (s *server) updateClient(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, err)
 		return
 	}
+	for k, v := range body {
+		if v == nil {
+			body[k] = s.nullPatched()
+		}
+	}
 	doc, found, err := s.store.update(r.PathValue("id"), func(doc map[string]any) *apiError {
 		applyPatch(doc, body)
 		return s.checkClientRules(body, doc)

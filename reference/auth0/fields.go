@@ -23,6 +23,9 @@ func (s *server) visible(doc map[string]any, p principal) map[string]any {
 	if s.faults.On(faultClientKeysHidesSecret) {
 		showSecrets = p.hasAny(scopeReadCredentials)
 	}
+	if s.faults.On(faultCredentialsScopeNoKeys) {
+		showSecrets = p.hasAny(scopeReadClientKeys)
+	}
 	if s.faults.On(faultReadScopeSeesSecrets) && p.hasAny(scopeReadClients) {
 		showSecrets = true
 	}

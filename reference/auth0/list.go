@@ -49,10 +49,7 @@ func (s *server) listClients(w http.ResponseWriter, r *http.Request) {
 			matching = append(matching, doc)
 		}
 	}
-	start := q.page * q.perPage
-	if s.faults.On(faultPagesOverlap) && start > 0 {
-		start-- // off by one: each page repeats the previous page's last client
-	}
+	start := s.pageStart(q)
 	page := []map[string]any{}
 	if start < len(matching) {
 		page = matching[start:min(start+q.perPage, len(matching))]
@@ -60,10 +57,7 @@ func (s *server) listClients(w http.ResponseWriter, r *http.Request) {
 	for i, doc := range page {
 		page[i] = s.apply(q.sel, s.visible(doc, p))
 	}
-	total := len(matching)
-	if s.faults.On(faultTotalIsPageLength) {
-		total = len(page)
-	}
+	total := s.reportedTotal(len(matching), len(page))
 	switch {
 	case q.includeTotals:
 		writeJSON(w, http.StatusOK, map[string]any{
@@ -77,12 +71,12 @@ func (s *server) listClients(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *server) parseListQuery(v url.Values) (listQuery, *apiError) {
-	q := listQuery{perPage: defaultPerPage}
+	q := listQuery{perPage: s.pageSize()}
 	var err *apiError
 	if q.page, err = parseInt(v, "page", 0); err != nil {
 		return q, err
 	}
-	if q.perPage, err = parseInt(v, "per_page", defaultPerPage); err != nil {
+	if q.perPage, err = parseInt(v, "per_page", s.pageSize()); err != nil {
 		return q, err
 	}
 	if q.perPage > maxPerPage && s.faults.On(faultPerPageClamped) {

@@ -18,6 +18,7 @@ import (
 func loadSpec(set faults.Set) (*specdoc.Doc, error) {
 	var patches []specdoc.Patch
 	all := schemaFaults()
+	maps.Copy(all, issue12SchemaFaults())
 	for _, name := range slices.Sorted(maps.Keys(all)) { // a fixed order for any combination
 		if set.On(name) {
 			patches = append(patches, all[name]...)

@@ -33,8 +33,12 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 	out = append(out, a0EnumScenarios()...)
 	out = append(out, a0AccessScenarios()...)
 	out = append(out, a0ScopeScenarios()...)
+	out = append(out, a0SecretTierScenarios()...)
+	out = append(out, a0ReadOnlyScenarios()...)
+	out = append(out, a0NullableScenarios()...)
 	out = append(out, a0SchemaScenarios()...)
 	out = append(out, a0PaginationScenarios()...)
+	out = append(out, a0PagingWalkScenarios()...)
 	out = append(out, scenario.CreateTable{
 		Surface:         "auth0",
 		OpID:            "createClient",
