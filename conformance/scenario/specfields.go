@@ -106,3 +106,66 @@ func ScalarSample(sch *openapi3.Schema) (v any, ok bool) {
 	}
 	return nil, false
 }
+
+// ConspicuousValue is a valid value for a field that a server could not produce by itself, so
+// that finding it in a response proves the sent value was taken: a date-time long past, a
+// run-named string, an enum value other than the default, an object of such values. ok is
+// false when the schema allows no such value (booleans, free objects).
+func (s *S) ConspicuousValue(field string, sch *openapi3.Schema) (v any, ok bool) {
+	switch {
+	case sch.Type.Is("string") && len(sch.Enum) > 0:
+		for _, e := range sch.Enum {
+			if e != sch.Default {
+				return e, true
+			}
+		}
+		return nil, false
+	case sch.Type.Is("string") && sch.Format == "date-time":
+		return "2001-02-03T04:05:06Z", true
+	case sch.Type.Is("string") && sch.Format == "":
+		return s.Name("sent-" + field), true
+	case sch.Type.Is("object"):
+		obj := map[string]any{}
+		for k, p := range sch.Properties {
+			if p == nil || p.Value == nil {
+				continue
+			}
+			if pv, ok := s.ConspicuousValue(k, p.Value); ok {
+				obj[k] = pv
+			}
+		}
+		return obj, len(obj) > 0
+	}
+	return nil, false
+}
+
+// ResponseOnlyInputs is a body part that sends every response-only field of the response
+// component (against the request components) that can carry a conspicuous value, minus skip.
+func (s *S) ResponseOnlyInputs(response string, requests []string, skip ...string) map[string]any {
+	props := specProperties(s.spec, response)
+	out := map[string]any{}
+	for _, field := range ResponseOnlyFields(s.spec, response, requests...) {
+		if slices.Contains(skip, field) {
+			continue
+		}
+		if v, ok := s.ConspicuousValue(field, props[field]); ok {
+			out[field] = v
+		}
+	}
+	return out
+}
+
+// ShowsSent reports whether a shown value is the sent one: the same JSON, or the same instant
+// when both are RFC 3339 timestamps (a server may render fractions or offsets its own way).
+func ShowsSent(shown, sent any) bool {
+	if SameJSON(shown, sent) {
+		return true
+	}
+	a, okA := shown.(string)
+	b, okB := sent.(string)
+	if !okA || !okB {
+		return false
+	}
+	ta, tb := ParseTime(a), ParseTime(b)
+	return !ta.IsZero() && ta.Equal(tb)
+}

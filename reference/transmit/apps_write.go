@@ -28,6 +28,7 @@ func (s *server) createApp(rq *request) error {
 		return err
 	}
 	appFields, clientFields := splitAppFields(in)
+	s.takeExternalCommunication(body, appFields)
 	if firstFields != nil {
 		clientFields = firstFields
 	}

@@ -27,7 +27,9 @@ func (s *server) newClient(rq *request, body map[string]any) (*client, error) {
 	if s.clientNameTaken(appID, name, "") && !s.faults.On(fClientsDuplicateNameAllowed) {
 		return nil, conflict("CLIENT_NAME_ALREADY_EXISTS", "a client named %q already exists in this application", name)
 	}
-	return s.insertClient(appID, protocol, fields), nil
+	c := s.insertClient(appID, protocol, fields)
+	s.takeCreatedAt(c, body)
+	return c, nil
 }
 
 // checkClientCreate validates a create body: OIDC unless authentication_protocol is saml (the

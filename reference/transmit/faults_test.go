@@ -1,6 +1,7 @@
 package transmit
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -66,8 +67,10 @@ func TestNewAcceptsEveryFault(t *testing.T) {
 // changes behaviour a client can see.
 func TestEveryFaultIsObservable(t *testing.T) {
 	t.Parallel()
+	all := issue12Probes()
+	maps.Copy(all, probes)
 	for _, f := range Faults() {
-		probe, ok := probes[f.Name]
+		probe, ok := all[f.Name]
 		if !assert.True(t, ok, "fault %s has no probe", f.Name) {
 			continue
 		}

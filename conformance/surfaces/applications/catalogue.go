@@ -29,6 +29,7 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 	var out []scenario.Scenario
 	out = append(out, clients.SharedScenarios(a)...)
 	out = append(out, appScenarios()...)
+	out = append(out, appReadOnlyScenarios()...)
 	out = append(out, appAccessScenarios()...)
 	out = append(out, appTokenScenarios()...)
 	out = append(out, signingKeyScenarios()...)

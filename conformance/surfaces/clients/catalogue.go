@@ -46,6 +46,7 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 func SharedScenarios(a ClientAPI) []scenario.Scenario {
 	var out []scenario.Scenario
 	out = append(out, clientCRUDScenarios(a)...)
+	out = append(out, clientReadOnlyScenarios(a)...)
 	out = append(out, clientBadRequestScenarios(a)...)
 	out = append(out, clientAccessScenarios(a)...)
 	out = append(out, clientSchemaScenarios(a)...)
