@@ -38,6 +38,8 @@ const (
 	Other    = scenario.Other
 	Admin    = scenario.Admin
 
+	AppScoped = scenario.AppScoped
+
 	Spec       = scenario.Spec
 	Documented = scenario.Documented
 	Assumed    = scenario.Assumed

@@ -18,7 +18,7 @@ import (
 func Surfaces() []Surface {
 	transmit := func(id, api string, catalogue func(*contract.Spec) []scenario.Scenario) Surface {
 		return Surface{ID: id, API: api, Mount: "/cis", Vendor: Transmit, TokenPath: "/oidc/token", TokenStyle: tokens.Form,
-			Roles: []Role{Main, ReadOnly, NoPerm, Other, Admin}, Catalogue: catalogue, ErrorBody: clients.TransmitErrorBody}
+			Roles: []Role{Main, ReadOnly, NoPerm, Other, Admin, AppScoped}, Catalogue: catalogue, ErrorBody: clients.TransmitErrorBody}
 	}
 	return []Surface{
 		transmit("clients", "Transmit Security app-scoped Clients API, /v1/clients…", clients.Catalogue),

@@ -49,6 +49,7 @@ func Roles() []RoleVars {
 		roleVars("noperm", "NOPERM_"),
 		roleVars("other", "OTHER_APP_"),
 		roleVars("admin", "ADMIN_"),
+		roleVars("appscoped", "APPSCOPED_"),
 	}
 }
 

@@ -24,8 +24,11 @@ const (
 	NoPerm   Role = "noperm"   // CONFORMANCE_NOPERM_TOKEN: valid, without client permissions
 	Other    Role = "other"    // CONFORMANCE_OTHER_APP_TOKEN: full permissions on a second app
 	Admin    Role = "admin"    // CONFORMANCE_ADMIN_TOKEN: management (tenant-wide) token
-	NoToken  Role = "no-token" // no Authorization header at all
-	BadToken Role = "bad-token"
+	// AppScoped (CONFORMANCE_APPSCOPED_TOKEN): a client token of Main's app whose only client
+	// permissions are "<its appId>:read" and "<another appId>:edit" (Transmit).
+	AppScoped Role = "appscoped"
+	NoToken   Role = "no-token" // no Authorization header at all
+	BadToken  Role = "bad-token"
 )
 
 // Categories lists the scenario categories; the second segment of every scenario ID.

@@ -60,6 +60,7 @@ func (s *server) permitted(tok fixtures.Token, perms []string, appID string) boo
 	for _, p := range tok.Permissions {
 		held[p] = true
 	}
+	s.widenAppScoped(held, appID)
 	allOf := s.faults.On(fClientsPermissionsAllOf)
 	for _, p := range perms {
 		want := p

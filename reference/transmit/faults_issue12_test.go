@@ -12,6 +12,10 @@ func issue12Probes() map[string]func(s *ts) bool {
 			got, _ := s.createdField(body, "created_at").(string)
 			return got != "" && got[:4] != "2001"
 		},
+		fClientsAppScopedAnyApp: func(s *ts) bool {
+			id := s.newClientID("main", oidcBody("app-scoped probe"))
+			return s.status("appscoped", "PUT", "/v1/clients/"+id, map[string]any{"description": "x"}) == 403
+		},
 		fAppsExternalCommunicationFromBody: func(s *ts) bool {
 			body := appBody("external communication probe")
 			body["external_communication"] = map[string]any{"language": "es"}

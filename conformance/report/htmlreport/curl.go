@@ -12,11 +12,12 @@ import (
 // tokenVars maps the engine's role names to the variable holding that role's token. The
 // reproduction names the variable, never the token.
 var tokenVars = map[string]string{
-	"main":     "CONFORMANCE_TOKEN",
-	"readonly": "CONFORMANCE_READONLY_TOKEN",
-	"noperm":   "CONFORMANCE_NOPERM_TOKEN",
-	"other":    "CONFORMANCE_OTHER_APP_TOKEN",
-	"admin":    "CONFORMANCE_ADMIN_TOKEN",
+	"main":      "CONFORMANCE_TOKEN",
+	"readonly":  "CONFORMANCE_READONLY_TOKEN",
+	"noperm":    "CONFORMANCE_NOPERM_TOKEN",
+	"other":     "CONFORMANCE_OTHER_APP_TOKEN",
+	"admin":     "CONFORMANCE_ADMIN_TOKEN",
+	"appscoped": "CONFORMANCE_APPSCOPED_TOKEN",
 }
 
 // maxCurlBody is the largest body written into a reproduction; a larger one is read from a

@@ -21,6 +21,7 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 	a := clientsAPI()
 	var out []scenario.Scenario
 	out = append(out, SharedScenarios(a)...)
+	out = append(out, appScopedScenarios(a)...)
 	out = append(out, scenario.CreateTable{
 		Surface:  "clients",
 		OpID:     "createClient",
