@@ -11,7 +11,7 @@ import (
 // not (api-facts §4–5), so this runs on the clients surface only.
 func appScopedScenarios(a ClientAPI) []scenario.Scenario {
 	return []scenario.Scenario{
-		{ID: "clients/permissions/app-scoped-permission", Basis: scenario.Documented, Roles: []scenario.Role{scenario.AppScoped},
+		{ID: "clients/permissions/app-scoped-permission", Basis: scenario.Assumed, Roles: []scenario.Role{scenario.AppScoped},
 			Requirement: "A token whose only client permissions are <its appId>:read and <another appId>:edit may list and read its app's clients (200), " +
 				"but a PUT of one gets 403 and changes nothing: an app-scoped permission counts only for the app it names.",
 			Run: func(s *scenario.S) {
