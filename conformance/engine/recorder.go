@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"time"
 
 	"github.com/clientconf/clientconf/conformance/scenario"
 )
@@ -30,6 +31,11 @@ type Result struct {
 	Flaky      bool
 	Failures   []scenario.Failure
 	Messages   []string
+	// Attrs are every attribute the engine set, in order (docs/results-format.md): what a
+	// `go test` run attaches to the scenario's subtest.
+	Attrs [][2]string
+	// Elapsed runs from the scenario's first attribute (set as it starts) to its result.
+	Elapsed time.Duration
 }
 
 // recorder is a TB that records instead of reporting; Fatalf and Skipf end the scenario's
@@ -43,6 +49,7 @@ type recorder struct {
 	messages []string
 	cleanups []func()
 	attrs    [][2]string
+	started  time.Time // the first attribute's time: when the scenario started
 }
 
 func (r *recorder) Helper() {}
@@ -94,6 +101,9 @@ func (r *recorder) Skipped() bool {
 func (r *recorder) Attr(key, value string) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
+	if r.started.IsZero() {
+		r.started = time.Now()
+	}
 	r.attrs = append(r.attrs, [2]string{key, value})
 }
 
@@ -119,7 +129,10 @@ func (r *recorder) runCleanups() {
 func (r *recorder) result(id string) Result {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	out := Result{ID: id, Outcome: Passed, Messages: r.messages}
+	out := Result{ID: id, Outcome: Passed, Messages: r.messages, Attrs: append([][2]string(nil), r.attrs...)}
+	if !r.started.IsZero() {
+		out.Elapsed = time.Since(r.started)
+	}
 	for _, kv := range r.attrs {
 		switch kv[0] {
 		case "outcome":

@@ -144,6 +144,16 @@ func whyStopped(ctx context.Context) error {
 // Collect runs the selected scenarios against target without a testing.T and returns their
 // results, ordered by ID. A nil filter selects every scenario of the target's surfaces.
 func (su *Suite) Collect(ctx context.Context, target Target, filter func(scenario.Scenario) bool) ([]Result, error) {
+	c, err := su.CollectRun(ctx, target, filter)
+	if err != nil {
+		return nil, err
+	}
+	return c.Results, nil
+}
+
+// CollectRun is Collect with the run-level facts a report needs besides the results (see
+// Collection): what `go test` would log on TestConformance.
+func (su *Suite) CollectRun(ctx context.Context, target Target, filter func(scenario.Scenario) bool) (*Collection, error) {
 	e, err := su.newEnv(ctx, target)
 	if err != nil {
 		return nil, err
@@ -180,7 +190,7 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(scenari
 	for _, sc := range scs {
 		out = append(out, results[sc.ID])
 	}
-	return out, nil
+	return e.collection(target, out), nil
 }
 
 // runPhases runs independent scenarios concurrently (at most limit at once), then the serial

@@ -1,4 +1,4 @@
-package main
+package reportcmd
 
 import (
 	"flag"
@@ -11,8 +11,9 @@ import (
 	"github.com/clientconf/clientconf/conformance/report/results"
 )
 
-// baselineCmd writes the failures of the last run (its results.json) as a baseline file.
-func baselineCmd(args []string, stdout, stderr io.Writer) int {
+// Baseline is `report baseline`: it writes the failures of the last run (its results.json)
+// as a baseline file.
+func Baseline(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report baseline", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	from := fs.String("results", "reports/results.json", "results.json of the run to accept")
@@ -34,9 +35,9 @@ func baselineCmd(args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// diffCmd compares two results.json files; with -exit-code it exits 1 when a scenario
-// newly fails.
-func diffCmd(args []string, stdout, stderr io.Writer) int {
+// Diff is `report diff`: it compares two results.json files; with -exit-code it exits 1
+// when a scenario newly fails.
+func Diff(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("report diff", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	exitCode := fs.Bool("exit-code", false, "exit 1 when a scenario newly fails")

@@ -1,4 +1,4 @@
-package main
+package reportcmd
 
 import (
 	"errors"
@@ -15,33 +15,33 @@ import (
 // writeEvidence writes report.html, coverage.json and the conformance statement next to the
 // summary, and appends the coverage section to summary.md. A missing transcript is not an
 // error: coverage then reads "not measured".
-func writeEvidence(o renderOpts, run *results.Run, v *report.Verdict, meta report.Meta) error {
-	if o.evidence == "-" {
+func writeEvidence(o Options, run *results.Run, v *report.Verdict, meta report.Meta) error {
+	if o.Evidence == "-" {
 		return nil
 	}
 	var transcript []results.Entry
-	if o.transcript != "" {
+	if o.Transcript != "" {
 		var err error
-		if transcript, err = results.ReadTranscriptFile(o.transcript); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		if transcript, err = results.ReadTranscriptFile(o.Transcript); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return fmt.Errorf("read the transcript: %w", err)
 		}
 	}
 	var skipped []string
-	for _, b := range strings.Split(o.getenv("CONFORMANCE_SKIP_BASIS"), ",") {
+	for _, b := range strings.Split(o.Getenv("CONFORMANCE_SKIP_BASIS"), ",") {
 		if b = strings.TrimSpace(b); b != "" {
 			skipped = append(skipped, b)
 		}
 	}
-	md, err := evidence.Write(evidence.Options{Run: run, Transcript: transcript, OutDir: o.evidence,
-		Target: o.getenv("CONFORMANCE_BASE_URL"), SkippedBases: skipped, Verdict: v,
+	md, err := evidence.Write(evidence.Options{Run: run, Transcript: transcript, OutDir: o.Evidence,
+		Target: o.Getenv("CONFORMANCE_BASE_URL"), SkippedBases: skipped, Verdict: v,
 		Secrets: evidence.SecretsFromEnv(os.Environ()), Meta: &meta})
 	if err != nil {
 		return fmt.Errorf("write the evidence: %w", err)
 	}
-	if o.summary == "" || md == "" {
+	if o.Summary == "" || md == "" {
 		return nil
 	}
-	f, err := os.OpenFile(o.summary, os.O_APPEND|os.O_WRONLY, 0)
+	f, err := os.OpenFile(o.Summary, os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
 		return fmt.Errorf("append coverage to the summary: %w", err)
 	}

@@ -1,4 +1,4 @@
-package main
+package reportcmd
 
 import (
 	"os"
@@ -35,7 +35,7 @@ func writeRun(t *testing.T, dir string, outcomes map[string]results.Outcome) str
 func renderIn(t *testing.T, dir string, env map[string]string) (int, string) {
 	t.Helper()
 	var out, errOut strings.Builder
-	code := renderCmd([]string{"-events", filepath.Join(dir, "events.json"), "-summary", filepath.Join(dir, "summary.md"),
+	code := Render([]string{"-events", filepath.Join(dir, "events.json"), "-summary", filepath.Join(dir, "summary.md"),
 		"-failures", filepath.Join(dir, "failures.md"), "-junit", filepath.Join(dir, "junit.xml"),
 		"-results", filepath.Join(dir, "results.json"), "-exit-code", "-exit-file", filepath.Join(dir, "exit-status")},
 		func(k string) string { return env[k] }, &out, &errOut)
@@ -57,7 +57,7 @@ func TestBaselineLifeCycleThroughTheCommand(t *testing.T) {
 
 	// make baseline: accept it; the rerun is green.
 	var out strings.Builder
-	require.Equal(t, 0, baselineCmd([]string{"-results", filepath.Join(dir, "results.json"), "-out", baseline}, &out, &out), out.String())
+	require.Equal(t, 0, Baseline([]string{"-results", filepath.Join(dir, "results.json"), "-out", baseline}, &out, &out), out.String())
 	env := map[string]string{"CONFORMANCE_BASELINE": baseline}
 	code, stdout := renderIn(t, dir, env)
 	require.Equal(t, 0, code, stdout)
@@ -91,7 +91,7 @@ func TestMalformedBaselineIsOneSuiteError(t *testing.T) {
 	bad := filepath.Join(dir, "b.yaml")
 	require.NoError(t, os.WriteFile(bad, []byte("known:\n  - id: a\n"), 0o644))
 	var out, errOut strings.Builder
-	code := renderCmd([]string{"-events", filepath.Join(dir, "events.json"), "-summary", filepath.Join(dir, "s.md"),
+	code := Render([]string{"-events", filepath.Join(dir, "events.json"), "-summary", filepath.Join(dir, "s.md"),
 		"-failures", "", "-junit", "", "-results", "", "-exit-code"},
 		func(k string) string { return map[string]string{"CONFORMANCE_BASELINE": bad}[k] }, &out, &errOut)
 	assert.Equal(t, 2, code)
@@ -105,7 +105,7 @@ func TestDiffCommand(t *testing.T) {
 	writeRun(t, newDir, map[string]results.Outcome{"clients/crud/a": results.Pass, "clients/crud/b": results.Fail})
 	renderIn(t, newDir, nil)
 	var out, errOut strings.Builder
-	code := diffCmd([]string{"-exit-code", filepath.Join(oldDir, "results.json"), newDir}, &out, &errOut) // a folder works too
+	code := Diff([]string{"-exit-code", filepath.Join(oldDir, "results.json"), newDir}, &out, &errOut) // a folder works too
 	assert.Equal(t, 1, code, errOut.String())
 	assert.Contains(t, out.String(), "1 newly failing, 1 newly passing, 0 with changed reasons.")
 	assert.Contains(t, out.String(), "- `clients/crud/b`: fail (was pass)")
