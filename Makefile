@@ -5,7 +5,7 @@ REPORTS    = reports
 # `make test` must check the embedded reference server, whatever the shell exports.
 CLEAN_ENV  = env $$(env | grep -o '^CONFORMANCE_[A-Z_]*' | sed 's/^/-u /')
 
-.PHONY: conformance baseline diff test lint-ci lint-specs serve bench vet docs
+.PHONY: conformance baseline diff test lint-ci lint-specs serve bench vet docs install
 
 ## conformance: the full suite against CONFORMANCE_BASE_URL, or the embedded reference server;
 ## RUN=clients/conflict selects scenarios. Writes reports/summary.md (the verdict), failures.md,
@@ -89,6 +89,11 @@ lint-specs:
 ## serve: run the reference server on 127.0.0.1:8080 and print the variables for the suite.
 serve:
 	$(GO) run ./cmd/refserver -addr 127.0.0.1:8080
+
+## install: the clientconf CLI (run, serve, sweep, report, baseline, diff) into $(go env GOBIN),
+## as `go install github.com/clientconf/clientconf/cmd/clientconf@VERSION` does without a clone.
+install:
+	$(GO) install ./cmd/clientconf
 
 ## bench: benchmarks of the contract checks and of a whole suite run.
 bench:
