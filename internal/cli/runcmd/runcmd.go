@@ -59,7 +59,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 	fs.StringVar(&o.reports, "reports", "reports", "folder of the reports: summary.md, failures.md, junit.xml, results.json, events.json, report.html, coverage.json, certificate.json/.md, transcript.jsonl, exit-status")
 	fs.StringVar(&o.run, "run", "", "scenario filter, as `make conformance RUN=…`: slash-separated regular expressions matched against the ID's segments, e.g. clients/conflict")
 	fs.StringVar(&o.faults, "faults", "", "embedded reference server only: comma list of fault switches to turn on (clientconf serve -list-faults)")
-	fs.BoolVar(&o.requireTarget, "require-target", false, "refuse to run without "+envvar.BaseURL+" (CI: a secret that was not injected must not turn into a green run against the embedded server)")
+	fs.BoolVar(&o.requireTarget, "require-target", env.getenv("REQUIRE_TARGET") == "1", "refuse to run without "+envvar.BaseURL+" (CI: a secret that was not injected must not turn into a green run against the embedded server); default $REQUIRE_TARGET=1, as scripts/conformance.sh")
 	fs.StringVar(&o.baseline, "baseline", env.getenv("CONFORMANCE_BASELINE"), "known-failures file (YAML); default $CONFORMANCE_BASELINE")
 	fs.BoolVar(&o.strict, "strict", env.getenv("CONFORMANCE_BASELINE_STRICT") == "1", "a fixed baseline entry fails the run; default $CONFORMANCE_BASELINE_STRICT=1")
 	fs.Usage = func() {

@@ -104,6 +104,7 @@ func TestRunSetupErrors(t *testing.T) {
 		{"bad variable", map[string]string{"CONFORMANCE_TIMEOUT": "abc"}, nil, "CONFORMANCE_TIMEOUT"},
 		{"base URL not a URL", map[string]string{"CONFORMANCE_BASE_URL": "api.example.com", "CONFORMANCE_TOKEN": "t-123456"}, nil, "CONFORMANCE_BASE_URL"},
 		{"no target in CI", nil, []string{"-require-target"}, "CONFORMANCE_BASE_URL"},
+		{"no target in CI, as the script says it", map[string]string{"REQUIRE_TARGET": "1"}, nil, "-require-target"},
 		{"faults on a remote target", map[string]string{"CONFORMANCE_BASE_URL": "http://127.0.0.1:1/cis", "CONFORMANCE_TOKEN": "t-123456"},
 			[]string{"-faults", "clients/conflict/rename-conflict-allowed"}, "-faults only breaks the embedded"},
 		{"unknown fault", nil, []string{"-faults", "clients/nope"}, `-faults names "clients/nope"`},
