@@ -22,6 +22,9 @@ type recording struct {
 	buf     bytes.Buffer
 	enc     *json.Encoder
 	started time.Time
+	// warnings (e.g. about the configuration) go where `go test` puts them: after a
+	// configuration error, or logged on TestConformance.
+	warnings []string
 }
 
 func newRecording() *recording {
@@ -54,10 +57,19 @@ func (r *recording) output(test, line string) {
 	r.emit(event{Action: "output", Test: test, Output: line + "\n"})
 }
 
+func (r *recording) logWarnings() {
+	for _, w := range r.warnings {
+		r.output(results.RootTest, w)
+	}
+}
+
 // configError is TestMain stopping at once on a bad configuration: package output, no test.
 func (r *recording) configError(err error) *recording {
 	r.emit(event{Action: "start"})
 	r.output("", err.Error())
+	for _, w := range r.warnings {
+		r.output("", w)
+	}
 	r.emit(event{Action: "fail", Elapsed: time.Since(r.started).Seconds()})
 	return r
 }
@@ -65,6 +77,7 @@ func (r *recording) configError(err error) *recording {
 // suiteError is TestConformance failing before any scenario ran.
 func (r *recording) suiteError(err error) *recording {
 	r.emit(event{Time: r.started, Action: "run", Test: results.RootTest})
+	r.logWarnings()
 	r.output(results.RootTest, scenario.SuiteErrorPrefix+" "+err.Error())
 	r.emit(event{Action: "fail", Test: results.RootTest, Elapsed: time.Since(r.started).Seconds()})
 	return r
@@ -75,6 +88,7 @@ func (r *recording) suiteError(err error) *recording {
 func (r *recording) collected(c *engine.Collection) *recording {
 	root := results.RootTest
 	r.emit(event{Time: r.started, Action: "run", Test: root})
+	r.logWarnings()
 	r.output(root, fmt.Sprintf("target: %s; surfaces: %v; run prefix: %s", c.Target, c.Surfaces, c.Prefix))
 	failed, notStarted, why := false, 0, ""
 	for _, res := range c.Results {
