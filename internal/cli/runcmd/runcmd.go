@@ -53,24 +53,8 @@ type options struct {
 // conformant (or only known failures), 1 non-conformant, 2 the suite could not check the
 // target (the reports say why).
 func Main(ctx context.Context, args []string, env Env) int {
-	fs := flag.NewFlagSet("run", flag.ContinueOnError)
-	fs.SetOutput(env.Stderr)
-	var o options
-	fs.StringVar(&o.reports, "reports", "reports", "folder of the reports: summary.md, failures.md, junit.xml, results.json, events.json, report.html, coverage.json, certificate.json/.md, transcript.jsonl, exit-status")
-	fs.StringVar(&o.run, "run", "", "scenario filter, as `make conformance RUN=…`: slash-separated regular expressions matched against the ID's segments, e.g. clients/conflict")
-	fs.StringVar(&o.faults, "faults", "", "embedded reference server only: comma list of fault switches to turn on (clientconf serve -list-faults)")
-	fs.BoolVar(&o.requireTarget, "require-target", env.getenv("REQUIRE_TARGET") == "1", "refuse to run without "+envvar.BaseURL+" (CI: a secret that was not injected must not turn into a green run against the embedded server); default $REQUIRE_TARGET=1, as scripts/conformance.sh")
-	fs.StringVar(&o.baseline, "baseline", env.getenv("CONFORMANCE_BASELINE"), "known-failures file (YAML); default $CONFORMANCE_BASELINE")
-	fs.BoolVar(&o.strict, "strict", env.getenv("CONFORMANCE_BASELINE_STRICT") == "1", "a fixed baseline entry fails the run; default $CONFORMANCE_BASELINE_STRICT=1")
-	fs.Usage = func() {
-		fmt.Fprintf(fs.Output(), "usage: clientconf run [flags]\n\nRuns the suite against %s (empty: the embedded reference server) with the CONFORMANCE_* variables of the README.\n\n", envvar.BaseURL)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		return report.ExitSuiteError
-	}
-	if fs.NArg() > 0 {
-		fmt.Fprintf(env.Stderr, "run: unexpected arguments %q (flags only; see clientconf run -h)\n", fs.Args())
+	o, ok := parseFlags(args, env)
+	if !ok {
 		return report.ExitSuiteError
 	}
 	if err := os.MkdirAll(o.reports, 0o755); err != nil {
@@ -82,6 +66,7 @@ func Main(ctx context.Context, args []string, env Env) int {
 	transcript, set := env.Lookup(envvar.Transcript)
 	if !set {
 		transcript = filepath.Join(o.reports, "transcript.jsonl")
+		_ = os.Remove(transcript) // an earlier run's would be read for coverage if this one never starts
 	}
 	getenv := func(k string) string {
 		if k == envvar.Transcript {
@@ -103,6 +88,31 @@ func Main(ctx context.Context, args []string, env Env) int {
 		}
 	}
 	return ropts.Finish(code, err, env.Stderr)
+}
+
+// parseFlags reads the flags; false: a usage error, already told on stderr.
+func parseFlags(args []string, env Env) (options, bool) {
+	fs := flag.NewFlagSet("run", flag.ContinueOnError)
+	fs.SetOutput(env.Stderr)
+	var o options
+	fs.StringVar(&o.reports, "reports", "reports", "folder of the reports: summary.md, failures.md, junit.xml, results.json, events.json, report.html, coverage.json, certificate.json/.md, transcript.jsonl, exit-status")
+	fs.StringVar(&o.run, "run", "", "scenario `pattern`, as make conformance RUN=…: slash-separated regular expressions matched against the ID's segments, e.g. clients/conflict")
+	fs.StringVar(&o.faults, "faults", "", "embedded reference server only: comma list of fault switches to turn on (clientconf serve -list-faults)")
+	fs.BoolVar(&o.requireTarget, "require-target", env.getenv("REQUIRE_TARGET") == "1", "refuse to run without "+envvar.BaseURL+" (CI: a secret that was not injected must not turn into a green run against the embedded server); default $REQUIRE_TARGET=1, as scripts/conformance.sh")
+	fs.StringVar(&o.baseline, "baseline", env.getenv("CONFORMANCE_BASELINE"), "known-failures file (YAML); default $CONFORMANCE_BASELINE")
+	fs.BoolVar(&o.strict, "strict", env.getenv("CONFORMANCE_BASELINE_STRICT") == "1", "a fixed baseline entry fails the run; default $CONFORMANCE_BASELINE_STRICT=1")
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "usage: clientconf run [flags]\n\nRuns the suite against %s (empty: the embedded reference server) with the CONFORMANCE_* variables of the README.\n\n", envvar.BaseURL)
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		return o, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(env.Stderr, "run: unexpected arguments %q (flags only; see clientconf run -h)\n", fs.Args())
+		return o, false
+	}
+	return o, true
 }
 
 func (o options) path(name string) string { return filepath.Join(o.reports, name) }
