@@ -209,5 +209,6 @@ func targetFor(cfg conformance.Config, o options, cleanup func(func())) (conform
 	}
 	target.SkipBasis = cfg.SkipBasis
 	target.Transcript = cfg.Transcript
+	target.Progress, target.ProgressFile = cfg.Progress, cfg.ProgressFile
 	return target, nil
 }
