@@ -215,6 +215,7 @@ func (s *S) checkUnchanged(res *resource, path string, r *Response) {
 	if !deleting && res.obj == nil {
 		return // state unknown: nothing to compare with
 	}
+	known := res.obj // the read below updates res.obj: compare with the state before it
 	got, now, found := s.readBack(res, path)
 	if got == nil {
 		return // the spec offers no way to read it back
@@ -241,7 +242,7 @@ func (s *S) checkUnchanged(res *resource, path string, r *Response) {
 		}
 	}
 	for _, k := range keys {
-		before, had := res.obj[k]
+		before, had := known[k]
 		after, has := now[k]
 		switch {
 		case had && has && !SameJSON(before, after):
