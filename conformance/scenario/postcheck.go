@@ -19,7 +19,8 @@ import (
 //     scenario created before;
 //   - a rejected write on, or under, a resource the scenario created (and still knows the state
 //     of): its owner reads it; after a rejected DELETE it still exists, after any other write
-//     the fields the request tried to set, and updated_at, are as they were;
+//     the fields the request tried to set, and updated_at, are as they were (every field, for
+//     a write to a sub-resource such as rotate-secret);
 //   - a rejected DELETE of a collection: every resource the scenario created in it is still
 //     listed.
 
@@ -238,6 +239,12 @@ func (s *S) checkUnchanged(res *resource, path string, r *Response) {
 	keys := []string{"updated_at"}
 	if path == r.Path {
 		for k := range sent {
+			keys = append(keys, k)
+		}
+	} else {
+		// A write to a sub-resource (rotate-secret, …/resources) names no field of the
+		// resource: every field both reads show must be as it was.
+		for k := range known {
 			keys = append(keys, k)
 		}
 	}
