@@ -31,6 +31,7 @@ type S struct {
 	// steps are the scenario's earlier exchanges, shown in failure messages: the request that
 	// caused a problem is often not the one that detected it.
 	steps []step
+	tr    *tracker // what the scenario's exchanges taught it, for post-conditions
 }
 
 // step is one earlier exchange of a scenario, as a failure message shows it.
@@ -78,7 +79,8 @@ type Opt func(*request)
 
 type request struct {
 	Request
-	query url.Values
+	query       url.Values
+	noPostCheck bool
 }
 
 // JSON sends v encoded as the JSON body.
@@ -144,22 +146,25 @@ func (s *S) Do(role Role, method, path string, opts ...Opt) *Response {
 		s.failCheck(r, "transport/body-size", fmt.Sprintf("a response body of at most %d bytes", MaxBody), "a larger body (cut off)", false)
 		s.T.Fatalf("(scenario stopped: the response was cut off, so nothing more can be checked on it)")
 	}
-	defer s.addStep(r)
 	if r.Status == http.StatusTooManyRequests {
+		s.addStep(r)
 		// Still rate limited after the retries the budget allowed: the suite could not check
 		// this step, which says nothing about the target's conformance.
 		s.SuiteFatalf("%s %s (as %s) was still answered 429 Too Many Requests after %d attempts; fix: lower "+envvar.Concurrency+" or set "+envvar.RPS,
 			method, u, role, len(r.Retries)+1)
 	}
+	itemPath := ""
 	if op := r.Op; op != nil {
 		for _, v := range contract.Check(ctx, contract.Exchange{Op: op, Method: method, Status: r.Status, Header: r.Header, Body: r.Body}) {
 			s.failViolation(r, v)
 		}
 		if op.Cleanup != nil && r.Status/100 == 2 {
-			s.registerCleanup(r)
+			itemPath = s.registerCleanup(r)
 		}
 	}
 	s.checkErrorBody(r)
+	s.addStep(r)
+	s.afterExchange(r, itemPath, !rq.noPostCheck)
 	return r
 }
 

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"net/http"
 
+	"github.com/getkin/kin-openapi/openapi3"
+
 	"github.com/clientconf/clientconf/conformance/contract"
 )
 
@@ -97,5 +99,31 @@ func requestBody(s *S, op *contract.Op) any {
 	if mt == nil || mt.Schema == nil || mt.Schema.Value == nil {
 		return nil
 	}
-	return synth(s, mt.Schema.Value, "")
+	body := synth(s, mt.Schema.Value, "")
+	if m, ok := body.(map[string]any); ok && len(m) == 0 {
+		// An update with nothing in it changes nothing: a target that performs a refused write
+		// could not be caught by the read-back (postcheck.go). Set a name field to a run name.
+		for _, name := range []string{"description", "name", "app_description"} {
+			if p := propertyOf(mt.Schema.Value, name); p != nil && p.Type.Is("string") && len(p.Enum) == 0 {
+				m[name] = s.Name(name)
+				break
+			}
+		}
+	}
+	return body
+}
+
+// propertyOf finds a top-level property of a schema, in the first branch of a union too.
+func propertyOf(sch *openapi3.Schema, name string) *openapi3.Schema {
+	if p := sch.Properties[name]; p != nil && p.Value != nil {
+		return p.Value
+	}
+	for _, branches := range []openapi3.SchemaRefs{sch.OneOf, sch.AnyOf, sch.AllOf} {
+		if len(branches) > 0 && branches[0].Value != nil {
+			if p := propertyOf(branches[0].Value, name); p != nil {
+				return p
+			}
+		}
+	}
+	return nil
 }

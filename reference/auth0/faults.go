@@ -76,7 +76,7 @@ const (
 
 // Faults lists the fault switches of the auth0 surface.
 func Faults() []faults.Info {
-	return append([]faults.Info{
+	return append(append([]faults.Info{
 		info(faultCreateReturns200, "crud", "POST /clients answers 200 instead of 201."),
 		info(faultRotateSameSecret, "crud", "rotate-secret answers 200 but keeps the old client_secret."),
 		info(faultDeleteNotIdempotent, "crud", "DELETE of an already deleted or unknown client answers 404 instead of 204."),
@@ -135,7 +135,7 @@ func Faults() []faults.Info {
 		info(faultFieldsIgnored, "pagination", "The fields / include_fields query parameters are ignored."),
 		info(faultAppTypeFilter, "pagination", "The app_type filter of GET /clients is ignored."),
 		info(faultListWrapped, "pagination", "GET /clients without include_totals answers {clients: [...]} (the checkpoint shape) instead of a bare array."),
-	}, issue12Faults()...)
+	}, issue12Faults()...), refusalFaults...)
 }
 
 func info(name, category, description string) faults.Info {

@@ -66,5 +66,8 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	for k, v := range route.Params {
 		r.SetPathValue(k, v)
 	}
+	if s.checkBeforeAuth(w, r) || s.writeDespite403(w, r, rt.handlers[route.ID]) {
+		return // issue 12 fault switches (faults_issue12.go)
+	}
 	rt.handlers[route.ID](w, r)
 }

@@ -47,6 +47,7 @@ func (st *store) insertAs(id string, doc map[string]any, creds []*credential) (m
 	st.mu.Lock()
 	defer st.mu.Unlock()
 	if err := st.checkAliases(doc); err != nil {
+		st.insertDespiteConflict(doc, creds)
 		return nil, err
 	}
 	if st.clients[id] != nil {

@@ -41,6 +41,9 @@ func (s *server) createApp(rq *request) error {
 	defer s.mu.Unlock()
 	name, _ := in["app_name"].(string)
 	if s.appNameTaken(name, "") && !s.faults.On(fAppsDuplicateNameAllowed) {
+		if s.faults.On(fAppsCreatedDespite409) {
+			s.insertAppWithClient(randomID("", 22), creator(rq), appFields, protocol, clientFields)
+		}
 		return conflict("APP_NAME_ALREADY_EXISTS", "an application named %q already exists in this tenant", name)
 	}
 	id := randomID("", 22)

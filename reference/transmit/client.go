@@ -25,6 +25,9 @@ func (s *server) newClient(rq *request, body map[string]any) (*client, error) {
 	}
 	name, _ := fields["name"].(string)
 	if s.clientNameTaken(appID, name, "") && !s.faults.On(fClientsDuplicateNameAllowed) {
+		if s.faults.On(fClientsCreatedDespite409) {
+			s.insertClient(appID, protocol, fields)
+		}
 		return nil, conflict("CLIENT_NAME_ALREADY_EXISTS", "a client named %q already exists in this application", name)
 	}
 	c := s.insertClient(appID, protocol, fields)

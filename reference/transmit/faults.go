@@ -231,5 +231,5 @@ var appFaults = []faults.Info{
 
 // Faults lists the fault switches of the Transmit surfaces.
 func Faults() []faults.Info {
-	return append(append(append([]faults.Info(nil), clientFaults...), appFaults...), issue12Faults()...)
+	return append(append(append(append([]faults.Info(nil), clientFaults...), appFaults...), issue12Faults()...), refusalFaults...)
 }

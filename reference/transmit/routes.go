@@ -101,6 +101,10 @@ func (rt *router) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if err := s.checkBeforeAuth(r); err != nil {
+		s.writeError(w, err)
+		return
+	}
 	tok, err := s.authenticate(r)
 	if err != nil {
 		s.writeError(w, err)
@@ -161,7 +165,11 @@ func (rt *router) authorize(o *op, rq *request) error {
 			return err
 		}
 	}
+	if err := s.lookupBefore403(rq.r); err != nil {
+		return err
+	}
 	if !s.permitted(tok, o.perms, rq.appID) {
+		rt.writeDespite403(o, rq)
 		return forbidden("Forbidden: the token lacks the permissions of " + o.id)
 	}
 	if o.scope == pathApp && tok.Kind != kindAdmin && rq.appID != tok.AppID {

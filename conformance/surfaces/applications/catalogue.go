@@ -57,13 +57,16 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 		OpID:     "uploadClientTokenSigningKey",
 		Variants: []scenario.Variant{{Label: "key-upload", Schema: "SigningKeyUpload"}},
 	}.Scenarios(sp)...)
+	params := map[string]scenario.Provider{
+		"appId":    func(s *scenario.S, _ map[string]string) string { return s.AppID(scenario.Main) },
+		"clientId": func(s *scenario.S, _ map[string]string) string { id, _ := a.CreateMinimal(s); return id },
+		"id":       func(s *scenario.S, _ map[string]string) string { return createKey(s, scenario.Main).String("/id") },
+	}
+	// The order table sends deleteApp only with an unknown appId: safe to derive.
+	out = append(out, scenario.OrderTable{Surface: "applications", Params: params}.Scenarios(sp)...)
 	out = append(out, scenario.PermTable{
 		Surface: "applications",
-		Params: map[string]scenario.Provider{
-			"appId":    func(s *scenario.S, _ map[string]string) string { return s.AppID(scenario.Main) },
-			"clientId": func(s *scenario.S, _ map[string]string) string { id, _ := a.CreateMinimal(s); return id },
-			"id":       func(s *scenario.S, _ map[string]string) string { return createKey(s, scenario.Main).String("/id") },
-		},
+		Params:  params,
 		// Deleting the token's own app cannot be tried safely; appAccessScenarios covers
 		// deleteApp's permissions on a scratch app instead.
 		Skip: map[string]bool{"deleteApp": true},

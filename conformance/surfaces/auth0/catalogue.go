@@ -57,13 +57,15 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 			"organization_require_behavior=post_login_prompt": {http.StatusBadRequest},
 		},
 	}.Scenarios(sp)...)
+	params := map[string]scenario.Provider{
+		"id":            func(s *scenario.S, _ map[string]string) string { return a0NewClient(s) },
+		"client_id":     func(s *scenario.S, _ map[string]string) string { return a0NewClient(s) },
+		"credential_id": a0PermCredential,
+	}
+	out = append(out, scenario.OrderTable{Surface: "auth0", Params: params}.Scenarios(sp)...)
 	out = append(out, scenario.PermTable{
 		Surface: "auth0",
-		Params: map[string]scenario.Provider{
-			"id":            func(s *scenario.S, _ map[string]string) string { return a0NewClient(s) },
-			"client_id":     func(s *scenario.S, _ map[string]string) string { return a0NewClient(s) },
-			"credential_id": a0PermCredential,
-		},
+		Params:  params,
 		// Credentials are read with read:client_credentials, which the read-only
 		// (read:clients) token lacks.
 		ReadOnlyDenied: map[string]bool{"getCredentials": true, "getCredential": true},

@@ -26,7 +26,7 @@ func a0AccessScenarios() []scenario.Scenario {
 			Requirement: "A read:clients token cannot create, update, delete or rotate the secret of a client (403 insufficient_scope), and the client stays unchanged.",
 			Run: func(s *scenario.S) {
 				id, _ := a0Create(s, a0With(s, map[string]any{"description": "original"}))
-				secret := a0Secret(s, id)
+				a0Secret(s, id) // the state (with the secret) the read-back compares with
 				for _, r := range []*scenario.Response{
 					s.Do(scenario.ReadOnly, http.MethodPost, "/clients", scenario.JSON(a0Minimal(s))),
 					s.Do(scenario.ReadOnly, http.MethodPatch, a0Client(id), scenario.JSON(map[string]any{"description": "changed by read-only"})),
@@ -37,9 +37,8 @@ func a0AccessScenarios() []scenario.Scenario {
 						a0ErrorCode(s, r, "insufficient_scope")
 					}
 				}
-				got := a0Get(s, scenario.Main, id)
-				scenario.RequireField(s, got, "/description", "original")
-				scenario.RequireField(s, got, "/client_secret", secret)
+				// That the client stays unchanged is the context's read-back after each refused
+				// write (postcheck.go), against the state a0Secret read.
 			}},
 		{ID: "auth0/permissions/401-before-400", Basis: scenario.Assumed,
 			Requirement: "Without a token, or with an unknown one, a malformed body still gives 401 (authentication is decided first).",

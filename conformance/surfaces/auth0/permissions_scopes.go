@@ -50,10 +50,10 @@ func a0ScopeScenarios() []scenario.Scenario {
 			Run: func(s *scenario.S) {
 				writer := a0Writer(s)
 				id := a0NewClient(s)
-				secret := a0Secret(s, id)
+				a0Secret(s, id) // the state (with the secret) the read-back compares with
 				newSecret := s.Name("secret") + "-" + strings.Repeat("s", 32)
+				// The secret staying is the context's read-back after the refused PATCH (postcheck.go).
 				a0Forbidden(s, s.Do(writer, http.MethodPatch, a0Client(id), scenario.JSON(map[string]any{"client_secret": newSecret})))
-				scenario.RequireField(s, a0Get(s, scenario.Main, id), "/client_secret", secret)
 				s.Do(writer, http.MethodPatch, a0Client(id), scenario.JSON(map[string]any{"description": "changed with update:clients"})).
 					Check(http.StatusOK)
 			}},
@@ -87,9 +87,9 @@ func a0ScopeScenarios() []scenario.Scenario {
 			Run: func(s *scenario.S) {
 				writer := a0Writer(s)
 				id := a0NewClient(s)
-				secret := a0Secret(s, id)
+				a0Secret(s, id) // the state (with the secret) the read-back compares with
+				// The secret staying is the context's read-back after the refused rotate (postcheck.go).
 				a0Forbidden(s, s.Do(writer, http.MethodPost, a0Rotate(id)))
-				scenario.RequireField(s, a0Get(s, scenario.Main, id), "/client_secret", secret)
 			}},
 		{ID: "auth0/permissions/summary-scope-reads", Basis: scenario.Documented,
 			Requirement: "A token with only read:client_summary may list clients and read one (200), without the secret-tier fields " +

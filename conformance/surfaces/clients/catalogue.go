@@ -27,12 +27,11 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 		OpID:     "createClient",
 		Variants: []scenario.Variant{{Label: "oidc", Schema: "OidcClientCreate"}, {Label: "saml", Schema: "SamlClientCreate"}},
 	}.Scenarios(sp)...)
-	out = append(out, scenario.PermTable{
-		Surface: "clients",
-		Params: map[string]scenario.Provider{
-			"clientId": func(s *scenario.S, _ map[string]string) string { id, _ := a.CreateMinimal(s); return id },
-		},
-	}.Scenarios(sp)...)
+	params := map[string]scenario.Provider{
+		"clientId": func(s *scenario.S, _ map[string]string) string { id, _ := a.CreateMinimal(s); return id },
+	}
+	out = append(out, scenario.PermTable{Surface: "clients", Params: params}.Scenarios(sp)...)
+	out = append(out, scenario.OrderTable{Surface: "clients", Params: params}.Scenarios(sp)...)
 	out = append(out, scenario.Scenario{ID: "clients/permissions/admin-token-rejected", Basis: scenario.Assumed, Roles: []scenario.Role{scenario.Admin},
 		Requirement: "/v1/clients acts on the token's own app, so an admin (management) token gets 403.",
 		Run: func(s *scenario.S) {

@@ -21,10 +21,9 @@ func clientConflictScenarios(a ClientAPI) []scenario.Scenario {
 			Requirement: "Renaming a client to another client's name gives 409 and leaves it unchanged.",
 			Run: func(s *scenario.S) {
 				_, first := a.CreateMinimal(s)
-				id, second := a.CreateMinimal(s)
+				id, _ := a.CreateMinimal(s)
+				// That the name stays is the context's read-back after the refused write (postcheck.go).
 				s.Do(scenario.Main, http.MethodPut, a.item(s, scenario.Main, id), scenario.JSON(map[string]any{"name": first.String("/name")})).Check(http.StatusConflict)
-				got := s.Do(scenario.Main, http.MethodGet, a.item(s, scenario.Main, id)).Expect(http.StatusOK)
-				scenario.RequireField(s, got, "/name", second.String("/name"))
 			}},
 		{ID: a.id("clients/conflict/put-own-name-allowed"), Basis: scenario.Assumed,
 			Requirement: "A PUT that repeats the client's own name is not a conflict (200).",

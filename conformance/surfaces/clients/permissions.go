@@ -44,12 +44,9 @@ func clientAccessScenarios(a ClientAPI) []scenario.Scenario {
 				s.Do(scenario.Main, http.MethodGet, path).Check(a.OtherAppStatus)
 				s.Do(scenario.Main, http.MethodPut, path, scenario.JSON(map[string]any{"description": "hijacked"})).Check(a.OtherAppStatus)
 				s.Do(scenario.Main, http.MethodPut, path+"/resources", scenario.JSON(map[string]any{"resource_ids": []any{"res-x"}})).Check(a.OtherAppStatus)
+				// That the client stays, unchanged, is the context's read-back as its owner after each
+				// refused write (postcheck.go).
 				s.Do(scenario.Main, http.MethodDelete, path).Check(a.OtherAppStatus)
-				got := s.Do(scenario.Other, http.MethodGet, a.item(s, scenario.Other, other)).Expect(http.StatusOK)
-				scenario.RequireField(s, got, "/client_id", other)
-				if _, ok := got.Field("/description"); ok && got.String("/description") == "hijacked" {
-					s.Errorf(got, "other app's client unchanged", "description not hijacked", "hijacked")
-				}
 			}},
 		{ID: a.id("clients/permissions/other-app-client-not-listed"), Basis: scenario.Assumed, Roles: []scenario.Role{scenario.Other},
 			Requirement: "This app's client list does not contain another app's clients.",
