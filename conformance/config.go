@@ -51,6 +51,9 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	if err := cfg.readCredentials(getenv); err != nil {
 		return cfg, err
 	}
+	if err := cfg.checkExternal(); err != nil {
+		return cfg, err
+	}
 	cfg.AppID = strings.TrimSpace(getenv(envvar.AppID))
 	cfg.OtherAppID = strings.TrimSpace(getenv(envvar.OtherAppID))
 	if cfg.BaseURL != "" {
@@ -192,6 +195,7 @@ func TargetFromConfig(cfg Config) Target {
 		Transcript:       cfg.Transcript,
 		Progress:         cfg.Progress,
 		ProgressFile:     cfg.ProgressFile,
+		FromEnv:          true,
 	}
 	for _, s := range cfg.surfacesFor() {
 		t.BaseURLs[s] = strings.TrimSuffix(cfg.BaseURL, "/")

@@ -3,6 +3,55 @@
 // testing/fstest.TestFS checks a file system. The work is done below it: conformance/engine
 // runs scenarios, conformance/scenario is the API scenarios are written against, and
 // conformance/surfaces/* hold the catalogues, registered in surfaces.go.
+//
+// # Calling it from your own tests
+//
+//	func TestMyMock(t *testing.T) {
+//		conformance.Run(t, conformance.Target{
+//			Name:     "my mock",
+//			BaseURLs: map[string]string{"clients": "https://mock.example/cis"},
+//			Tokens:   map[conformance.Role]string{conformance.Main: os.Getenv("MOCK_TOKEN")},
+//		})
+//	}
+//
+// Each scenario is a subtest named by its ID (clients/crud/create-then-get, …) with its
+// attributes (docs/results-format.md). Suite.Collect runs the same scenarios without a
+// testing.T and returns their results (see the examples).
+//
+// # What a Target needs
+//
+// BaseURLs has one entry per surface to check, keyed by surface id ("clients",
+// "applications", "auth0"; see SurfaceIDs), each the API's base URL with its base path
+// (…/cis for Transmit, …/api/v2 for Auth0); a trailing slash is trimmed. Roles are given as
+// fixed tokens in Tokens, or as TokenSources (e.g. tokens.ClientCredentials) that fetch them:
+//
+//   - Main (required): an app's token with full client permissions. Every scenario uses it.
+//   - ReadOnly: read permission only. Without it the read-only permission scenarios are
+//     skipped (7 clients, 19 applications, 15 auth0).
+//   - NoPerm: a valid token without client permissions. Without it the no-permission
+//     scenarios are skipped (9 clients, 20 applications, 15 auth0).
+//   - Other: a second app's token (and OtherAppID), for the isolation scenarios between apps
+//     (4 clients, 8 applications; Transmit only).
+//   - Admin: a tenant (admin) token, for the application management scenarios
+//     (1 clients, 72 applications; Transmit only).
+//
+// A scenario whose role is missing is skipped with reason not-configured, never passed. So are
+// destructive scenarios (collection deletes) unless AllowDestructive is set, the scenarios of
+// a basis in SkipBasis, and (Auth0) the scenarios about one scope among several unless
+// ScopedTokens can mint such tokens. AppID names the main token's app where the target cannot
+// tell it.
+//
+// # Validation and setup
+//
+// Before anything is sent, the target is validated (Target.Validate): unknown surface keys,
+// relative base URLs, a missing main role or unknown role keys are errors naming the Target
+// field. Then, before any scenario, the setup is checked with harmless requests: the target
+// answers, the base path is right (the list is not a 404), every configured role's token is
+// accepted and holds what the role needs (main reads and may create, checked with a create
+// body that cannot create; read-only reads; no-permission is refused; other-app sees an app
+// of its own). A mistake there ends the run as a suite error (a *SetupError, exit status 2
+// in the reports) with one message, not as a list of vendor failures. For a target read from
+// CONFORMANCE_* variables (ConfigFromEnv, TargetFromConfig) the messages name the variables.
 package conformance
 
 import (
@@ -28,6 +77,7 @@ type (
 	Scenario    = scenario.Scenario
 	SkipReason  = scenario.SkipReason
 	Failure     = scenario.Failure
+	SetupError  = engine.SetupError
 )
 
 // Roles, bases, outcomes, skip reasons, failure kinds, transcript purposes and vendors.
@@ -89,6 +139,10 @@ func NewSuite(ids ...string) (*Suite, error) {
 // scenario's attributes (docs/results-format.md) attached.
 func Run(t *testing.T, target Target) {
 	t.Helper()
+	target, err := target.Validate(SurfaceIDs())
+	if err != nil {
+		t.Fatalf("%s %v", scenario.SuiteErrorPrefix, err)
+	}
 	su, err := NewSuite(target.Surfaces()...)
 	if err != nil {
 		t.Fatalf("%s could not load the specs: %v", scenario.SuiteErrorPrefix, err)

@@ -13,7 +13,10 @@ import (
 // TestConformance runs the whole suite: against CONFORMANCE_BASE_URL when set, otherwise
 // against the embedded reference server (which must pass with zero failures).
 func TestConformance(t *testing.T) {
-	cfg, err := conformance.ConfigFromEnv(os.Getenv)
+	cfg, warnings, err := conformance.ConfigFromEnviron(os.Environ())
+	for _, w := range warnings {
+		t.Log(w)
+	}
 	if err != nil {
 		t.Fatalf("SUITE ERROR (not a conformance failure): %v", err)
 	}
@@ -34,10 +37,16 @@ func TestConformance(t *testing.T) {
 
 // TestMain stops at once, with one message, on a bad configuration.
 func TestMain(m *testing.M) {
-	if _, err := conformance.ConfigFromEnv(os.Getenv); err != nil {
+	// Warnings about unknown variables are printed with the error they may explain; in a run
+	// that starts, TestConformance logs them.
+	_, warnings, err := conformance.ConfigFromEnviron(os.Environ())
+	if err != nil {
 		var ce *conformance.ConfigError
 		if errors.As(err, &ce) {
-			fmt.Fprintln(os.Stderr, err)
+			fmt.Fprintln(os.Stderr, err) // first: the report shows the first line
+			for _, w := range warnings {
+				fmt.Fprintln(os.Stderr, w)
+			}
 			os.Exit(2)
 		}
 	}

@@ -30,6 +30,8 @@ func fakeTarget(t *testing.T) (Target, *Suite) {
 		BaseURLs: map[string]string{"clients": fakeBase},
 		Tokens:   map[scenario.Role]string{scenario.Main: "tok-main-123456"},
 		Client:   client,
+		// gock answers only the scripted requests; the messages name variables.
+		ReachOnly: true, FromEnv: true,
 	}, su
 }
 

@@ -42,6 +42,8 @@ func loopbackTarget(t *testing.T, h http.HandlerFunc) (Target, *Suite) {
 		BaseURLs: map[string]string{"clients": srv.URL + "/cis"},
 		Tokens:   map[scenario.Role]string{scenario.Main: "tok-main-123456"},
 		Timeout:  2 * time.Second,
+		// The handler scripts every request after the first; the messages name variables.
+		ReachOnly: true, FromEnv: true,
 	}, su
 }
 

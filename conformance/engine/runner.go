@@ -75,12 +75,13 @@ func (su *Suite) surfacesOf(target Target) []string {
 // Run checks target with `go test`: one subtest per scenario, named by its ID, with its
 // attributes (docs/results-format.md) attached; they reach the reports through test2json.
 func (su *Suite) Run(t *testing.T, target Target) {
-	e, err := su.newEnv(t.Context(), target)
+	target, err := target.Validate(su.ids())
 	if err != nil {
 		t.Fatalf("%s %v", scenario.SuiteErrorPrefix, err)
 	}
-	if len(su.surfacesOf(target)) == 0 {
-		t.Fatalf("%s no surface selected: set CONFORMANCE_TOKEN (and "+envvar.Surfaces+") for the target", scenario.SuiteErrorPrefix)
+	e, err := su.newEnv(t.Context(), target)
+	if err != nil {
+		setupFailed(t, err)
 	}
 	t.Logf("target: %s; surfaces: %v; run prefix: %s", target.Name, su.surfacesOf(target), e.prefix)
 	t.Cleanup(func() {
@@ -154,6 +155,10 @@ func (su *Suite) Collect(ctx context.Context, target Target, filter func(scenari
 // CollectRun is Collect with the run-level facts a report needs besides the results (see
 // Collection): what `go test` would log on TestConformance.
 func (su *Suite) CollectRun(ctx context.Context, target Target, filter func(scenario.Scenario) bool) (*Collection, error) {
+	target, err := target.Validate(su.ids())
+	if err != nil {
+		return nil, err
+	}
 	e, err := su.newEnv(ctx, target)
 	if err != nil {
 		return nil, err
@@ -288,7 +293,7 @@ func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
 	if err := e.openPipeline(tw); err != nil {
 		return nil, errors.Join(err, e.closeTranscript())
 	}
-	if err := e.checkReachable(ctx); err != nil {
+	if err := e.checkSetup(ctx); err != nil {
 		_ = e.closeTranscript()
 		return nil, err
 	}
@@ -316,7 +321,7 @@ func (e *env) runScenario(tb scenario.TB, sc scenario.Scenario) {
 	}
 	for _, r := range append([]scenario.Role{scenario.Main}, sc.Roles...) {
 		if !e.target.HasRole(r) {
-			scenario.SkipTest(tb, v, scenario.NotConfigured, fmt.Sprintf("skipped: needs the %s role; set %s", r, scenario.RoleHint(r)))
+			scenario.SkipTest(tb, v, scenario.NotConfigured, fmt.Sprintf("skipped: needs the %s role; set %s", r, e.target.roleHint(r)))
 		}
 	}
 	id := sc.Surface()

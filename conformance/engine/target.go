@@ -33,6 +33,13 @@ type Target struct {
 	// /oauth/token with a scope subset), for the rules about one scope among several; nil: the
 	// target cannot mint such tokens, and the scenarios that need them are skipped.
 	ScopedTokens func(scopes []string) TokenSource
+	// FromEnv marks a target read from CONFORMANCE_* variables (conformance.TargetFromConfig):
+	// setup errors and skip reasons then name variables instead of Target fields.
+	FromEnv bool
+	// ReachOnly limits the checks before the run to one read per surface (reachable, base path,
+	// main token accepted): for test doubles that answer only the requests they script. By
+	// default every configured role's token is checked too (see preflight.go).
+	ReachOnly bool
 }
 
 // Surfaces lists the surfaces the target is checked on, sorted by id (a Suite orders them

@@ -22,6 +22,11 @@ const (
 	Transcript       = "CONFORMANCE_TRANSCRIPT"
 	Progress         = "CONFORMANCE_PROGRESS"      // interval of the progress line; 0: none
 	ProgressFile     = "CONFORMANCE_PROGRESS_FILE" // where it goes; "": the test binary's stderr
+	// Read by the report (cmd/report), not by the test run.
+	Baseline       = "CONFORMANCE_BASELINE"
+	BaselineStrict = "CONFORMANCE_BASELINE_STRICT"
+	// Read by the specs' real-traffic tests: where the shared recordings live.
+	SharedDir = "CONFORMANCE_SHARED_DIR"
 )
 
 // Prefix starts every variable of the suite.
