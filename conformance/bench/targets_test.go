@@ -126,6 +126,18 @@ func afterFirst(then http.HandlerFunc) http.Handler {
 	})
 }
 
+// afterSetup hands the setup checks' requests to setup and every later one to then.
+func afterSetup(setup, then http.Handler) http.Handler {
+	var n atomic.Int64
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) <= setupChecks {
+			setup.ServeHTTP(w, r)
+			return
+		}
+		then.ServeHTTP(w, r)
+	})
+}
+
 // methodHangs passes requests to next, except those with method, which hang.
 func methodHangs(method string, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
