@@ -75,7 +75,7 @@ func (e *env) checkSurface(ctx context.Context, surface string) (fine bool, err 
 	}
 	r, err := e.probe(ctx, surface, role, http.MethodGet, path, nil)
 	if err != nil {
-		return false, e.unreachable(r, err)
+		return false, e.unreachable(surface, r, err)
 	}
 	switch r.Status {
 	case http.StatusNotFound, http.StatusMethodNotAllowed:
@@ -209,21 +209,31 @@ func (e *env) probe(ctx context.Context, surface string, role scenario.Role, met
 	return r, e.exchange(ctx, r, out)
 }
 
-// unreachable explains a preflight request that got no whole answer.
-func (e *env) unreachable(r *scenario.Response, err error) error {
+// unreachable explains a preflight request that got no whole answer, naming the base URL's
+// setting (its variable, or the Target field).
+func (e *env) unreachable(surface string, r *scenario.Response, err error) error {
 	var te *scenario.TokenError
 	var be *pipeline.BodyError
+	setting := e.target.baseSetting(surface)
 	switch {
 	case errors.As(err, &te):
 		return te
 	case errors.As(err, &be):
-		return fmt.Errorf("the target sent no whole response, no scenario ran: GET %s: reading the body: %s; fix: check that the server is healthy, or raise "+envvar.Timeout+" (%s)",
-			r.URL, e.redactor.String(scenario.DescribeTransportError(be.Err)), min(e.target.timeout(), 10*time.Second))
+		timeout := envvar.Timeout
+		if !e.target.FromEnv {
+			timeout = "Target.Timeout"
+		}
+		return &SetupError{Check: "reachable", Setting: setting,
+			Problem: fmt.Sprintf("names a target that sent no whole response (GET %s: reading the body: %s)",
+				e.redactor.String(r.URL), e.redactor.String(scenario.DescribeTransportError(be.Err))),
+			Fix: fmt.Sprintf("check that the server is healthy, or raise %s (%s)", timeout, min(e.target.timeout(), 10*time.Second))}
 	case errors.Is(err, errBuild):
-		return fmt.Errorf(envvar.BaseURL+" gives a bad request URL %q: %w", r.URL, err)
+		return &SetupError{Check: "reachable", Setting: setting, Problem: fmt.Sprintf("gives a bad request URL %q: %v", r.URL, err),
+			Fix: "set it to an absolute http(s) URL"}
 	}
-	return fmt.Errorf("target unreachable, no scenario ran: GET %s: %s; fix: check "+envvar.BaseURL+" and that the server is up",
-		r.URL, e.redactor.String(scenario.DescribeTransportError(err)))
+	return &SetupError{Check: "reachable", Setting: setting,
+		Problem: fmt.Sprintf("names a target unreachable (GET %s: %s)", e.redactor.String(r.URL), e.redactor.String(scenario.DescribeTransportError(err))),
+		Fix:     "check the URL and that the server is up"}
 }
 
 // basePathError: the collection is not there, so the base URL misses its base path (…:8080
