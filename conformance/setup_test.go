@@ -169,3 +169,20 @@ func readAgain(head []byte, r *http.Request) io.ReadCloser {
 		io.Closer
 	}{io.MultiReader(bytes.NewReader(head), r.Body), r.Body}
 }
+
+// TestUnreachableNamesTheField: a Go target that does not answer is told in Go terms.
+func TestUnreachableNamesTheField(t *testing.T) {
+	srv := httptest.NewServer(http.NotFoundHandler())
+	root := srv.URL
+	srv.Close() // nothing listens there any more
+	su, err := conformance.NewSuite("auth0")
+	require.NoError(t, err)
+	_, err = su.Collect(t.Context(), conformance.Target{BaseURLs: map[string]string{"auth0": root + "/api/v2"},
+		Tokens: map[conformance.Role]string{conformance.Main: "tok-main-123456"}}, nil)
+	var se *conformance.SetupError
+	require.True(t, errors.As(err, &se), "want a SetupError, got %v", err)
+	assert.Equal(t, "reachable", se.Check)
+	assert.Equal(t, `Target.BaseURLs["auth0"]`, se.Setting)
+	assert.Contains(t, err.Error(), "target unreachable")
+	assert.NotContains(t, err.Error(), "CONFORMANCE_")
+}
