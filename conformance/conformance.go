@@ -33,7 +33,10 @@
 //   - Other: a second app's token (and OtherAppID), for the isolation scenarios between apps
 //     (4 clients, 8 applications; Transmit only).
 //   - Admin: a tenant (admin) token, for the application management scenarios
-//     (1 clients, 72 applications; Transmit only).
+//     (1 clients, 73 applications; Transmit only).
+//   - AppScoped: a client token of Main's app whose only permissions are app-scoped
+//     ("<its appId>:read", "<another appId>:edit"), for the rule that they count for that app
+//     only (1 clients, 0 applications; Transmit only).
 //
 // A scenario whose role is missing is skipped with reason not-configured, never passed. So are
 // destructive scenarios (collection deletes) unless AllowDestructive is set, the scenarios of

@@ -108,7 +108,7 @@ func TestTranscriptShowsEveryCleanup(t *testing.T) {
 	require.NoError(t, sc.Err())
 	require.Positive(t, created)
 	assert.GreaterOrEqual(t, cleanups, created, "every cleanup DELETE is in the transcript")
-	// The setup checks: the list as main, the create probe, the list as each of the 4 other roles.
-	assert.Equal(t, 6, preflights)
+	// The setup checks: the list as main, the create probe, the list as each of the 5 other roles.
+	assert.Equal(t, 7, preflights)
 	t.Logf("%d resources created, %d cleanup DELETEs in the transcript", created, cleanups)
 }

@@ -218,9 +218,11 @@ const bigBodySize = 50 << 20
 // (a busy machine once ran it past its bound); a few prove the cap and the redaction as well.
 const bigBodies = 4
 
-// setupChecks is how many requests the suite sends before any scenario with every role
-// configured on one surface: the list as each of the 5 roles, and the create probe.
-const setupChecks = 6
+// setupChecks is how many requests the suite sends before any scenario on the clients
+// surface, with the bench's tokens: the list as each of the 6 reference roles (main,
+// readonly, noperm, other, admin, appscoped) and the create probe; with the 5 fakeTokens, the
+// list as each and the create probe, plus a create probe as noperm when its list answers 2xx.
+const setupChecks = 7
 
 // bigBodyHandler answers a 50 MB JSON array of clients (each holding a client secret) to the
 // first bigBodies requests after the setup checks, and an empty JSON object to the others (an undocumented answer to
