@@ -26,17 +26,17 @@
 // fixed tokens in Tokens, or as TokenSources (e.g. tokens.ClientCredentials) that fetch them:
 //
 //   - Main (required): an app's token with full client permissions. Every scenario uses it.
-//   - ReadOnly: read permission only. Without it the read-only permission scenarios are
-//     skipped (7 clients, 19 applications, 15 auth0).
+//   - ReadOnly: read permission only. Without it the read-only permission scenarios
+//     (…/permissions/read-only/…, writes refused to a reader) are skipped, on every surface.
 //   - NoPerm: a valid token without client permissions. Without it the no-permission
-//     scenarios are skipped (9 clients, 20 applications, 15 auth0).
+//     scenarios (…/permissions/no-permission/…) are skipped, on every surface.
 //   - Other: a second app's token (and OtherAppID), for the isolation scenarios between apps
-//     (4 clients, 8 applications; Transmit only).
-//   - Admin: a tenant (admin) token, for the application management scenarios
-//     (1 clients, 73 applications; Transmit only).
+//     (Transmit: clients and applications).
+//   - Admin: a tenant (admin) token, for the application management scenarios (most of the
+//     applications surface).
 //   - AppScoped: a client token of Main's app whose only permissions are app-scoped
 //     ("<its appId>:read", "<another appId>:edit"), for the rule that they count for that app
-//     only (1 clients, 0 applications; Transmit only).
+//     only (Transmit).
 //
 // A scenario whose role is missing is skipped with reason not-configured, never passed. So are
 // destructive scenarios (collection deletes) unless AllowDestructive is set, the scenarios of
