@@ -29,7 +29,7 @@ import (
 )
 
 func main() {
-	os.Exit(dispatch(os.Args[1:], runcmd.Env{Lookup: os.LookupEnv, Stdout: os.Stdout, Stderr: os.Stderr}))
+	os.Exit(dispatch(os.Args[1:], runcmd.Env{Lookup: os.LookupEnv, Environ: os.Environ, Stdout: os.Stdout, Stderr: os.Stderr}))
 }
 
 // dispatch runs one subcommand and returns its exit status; usage mistakes are 2, like a

@@ -33,6 +33,9 @@ import (
 // Env is the process environment the command reads.
 type Env struct {
 	Lookup func(string) (string, bool) // os.LookupEnv in production
+	// Environ lists the environment (os.Environ in production) for the warning about
+	// CONFORMANCE_* names the suite does not know; nil: no such warning.
+	Environ func() []string
 	Stdout io.Writer
 	Stderr io.Writer
 }
@@ -76,7 +79,14 @@ func Main(ctx context.Context, args []string, env Env) int {
 	}
 	ctx, stop := signal.NotifyContext(ctx, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	rec := execute(ctx, o, getenv, env.Stderr)
+	var warnings []string
+	if env.Environ != nil {
+		warnings = conformance.EnvWarnings(env.Environ())
+	}
+	for _, w := range warnings {
+		fmt.Fprintln(env.Stderr, "run:", w)
+	}
+	rec := execute(ctx, o, getenv, warnings, env.Stderr)
 	ropts := &reportcmd.Options{Summary: o.path("summary.md"), Failures: o.path("failures.md"), JUnit: o.path("junit.xml"),
 		Results: o.path("results.json"), Baseline: o.baseline, Strict: o.strict, Transcript: transcript,
 		ExitFile: o.path("exit-status"), Getenv: getenv}
@@ -119,8 +129,9 @@ func (o options) path(name string) string { return filepath.Join(o.reports, name
 
 // execute runs the suite and returns its events. A problem before any scenario ran (bad
 // configuration, unreachable target) is a run error in them, with its message on stderr.
-func execute(ctx context.Context, o options, getenv func(string) string, stderr io.Writer) *recording {
+func execute(ctx context.Context, o options, getenv func(string) string, warnings []string, stderr io.Writer) *recording {
 	rec := newRecording()
+	rec.warnings = warnings
 	fail := func(err error) *recording {
 		fmt.Fprintln(stderr, "run:", scenario.SuiteErrorPrefix, err)
 		return rec.suiteError(err)

@@ -26,7 +26,14 @@ func runIn(t *testing.T, vars map[string]string, args ...string) (int, string, s
 	dir := t.TempDir()
 	var stdout, stderr strings.Builder
 	lookup := func(k string) (string, bool) { v, ok := vars[k]; return v, ok }
-	code := Main(context.Background(), append([]string{"-reports", dir}, args...), Env{Lookup: lookup, Stdout: &stdout, Stderr: &stderr})
+	environ := func() []string {
+		var kv []string
+		for k, v := range vars {
+			kv = append(kv, k+"="+v)
+		}
+		return kv
+	}
+	code := Main(context.Background(), append([]string{"-reports", dir}, args...), Env{Lookup: lookup, Environ: environ, Stdout: &stdout, Stderr: &stderr})
 	status, err := os.ReadFile(filepath.Join(dir, "exit-status"))
 	require.NoError(t, err, "exit-status is written on every run; stderr: %s", stderr.String())
 	assert.Equal(t, string(rune('0'+code))+"\n", string(status), "exit-status file agrees")
@@ -109,6 +116,8 @@ func TestRunSetupErrors(t *testing.T) {
 			[]string{"-faults", "clients/conflict/rename-conflict-allowed"}, "-faults only breaks the embedded"},
 		{"unknown fault", nil, []string{"-faults", "clients/nope"}, `-faults names "clients/nope"`},
 		{"bad filter", nil, []string{"-run", "clients/("}, "-run"},
+		{"misspelled base URL variable", map[string]string{"CONFORMANCE_BASEURL": "http://127.0.0.1:1/cis", "CONFORMANCE_TOKEN": "t-123456"}, nil,
+			"CONFORMANCE_BASE_URL is not set, but CONFORMANCE_TOKEN is"},
 		{"unreachable target", map[string]string{"CONFORMANCE_BASE_URL": "http://127.0.0.1:1/cis", "CONFORMANCE_TOKEN": "t-123456"}, nil, "unreachable"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -123,6 +132,13 @@ func TestRunSetupErrors(t *testing.T) {
 			assert.NotContains(t, stderr+string(summary), "t-123456", "no token in any message")
 		})
 	}
+}
+
+// A misspelled variable is named with the closest known one, on stderr.
+func TestRunWarnsAboutUnknownVariables(t *testing.T) {
+	_, _, stderr := runIn(t, map[string]string{"CONFORMANCE_BASEURL": "http://127.0.0.1:1/cis", "CONFORMANCE_TOKEN": "t-123456"})
+	assert.Contains(t, stderr, "CONFORMANCE_BASEURL is not a variable of the suite and is ignored; did you mean CONFORMANCE_BASE_URL?")
+	assert.NotContains(t, stderr, "t-123456")
 }
 
 // A run cut short (deadline, interrupt, target gone) reads as in `go test`: its not-started
