@@ -36,8 +36,8 @@ type Env struct {
 	// Environ lists the environment (os.Environ in production) for the warning about
 	// CONFORMANCE_* names the suite does not know; nil: no such warning.
 	Environ func() []string
-	Stdout io.Writer
-	Stderr io.Writer
+	Stdout  io.Writer
+	Stderr  io.Writer
 }
 
 func (e Env) getenv(k string) string {
