@@ -3,7 +3,6 @@
 package contract
 
 import (
-	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
@@ -50,20 +49,9 @@ type Cleanup struct {
 // Load reads a surface's document from the embedded specs, validates it and prepares routing
 // on paths only, so that any base URL (a vendor, a mock, the reference server) can be checked.
 func Load(surface string) (*Spec, error) {
-	name, ok := specs.File(surface)
-	if !ok {
-		return nil, fmt.Errorf("unknown surface %q", surface)
-	}
-	data, err := specs.FS.ReadFile(name)
+	doc, name, err := specs.Load(surface)
 	if err != nil {
-		return nil, fmt.Errorf("read spec %s: %w", name, err)
-	}
-	doc, err := openapi3.NewLoader().LoadFromData(data)
-	if err != nil {
-		return nil, fmt.Errorf("load spec %s: %w", name, err)
-	}
-	if err := doc.Validate(context.Background()); err != nil {
-		return nil, fmt.Errorf("validate spec %s: %w", name, err)
+		return nil, err
 	}
 	// Route on the path only: the base path is stripped before routing.
 	doc.Servers = openapi3.Servers{{URL: "/"}}

@@ -6,7 +6,6 @@
 package specdoc
 
 import (
-	"context"
 	"fmt"
 	"slices"
 	"strings"
@@ -78,20 +77,9 @@ func Load(surface string, patches ...Patch) (*Doc, error) {
 }
 
 func load(surface string, patches []Patch) (*Doc, error) {
-	name, ok := specs.File(surface)
-	if !ok {
-		return nil, fmt.Errorf("unknown surface %q", surface)
-	}
-	data, err := specs.FS.ReadFile(name)
+	t, name, err := specs.Load(surface)
 	if err != nil {
-		return nil, fmt.Errorf("read spec %s: %w", name, err)
-	}
-	t, err := openapi3.NewLoader().LoadFromData(data)
-	if err != nil {
-		return nil, fmt.Errorf("load spec %s: %w", name, err)
-	}
-	if err := t.Validate(context.Background()); err != nil {
-		return nil, fmt.Errorf("validate spec %s: %w", name, err)
+		return nil, err
 	}
 	for _, p := range patches {
 		if err := p(t); err != nil {

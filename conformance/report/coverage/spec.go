@@ -28,17 +28,9 @@ const (
 // operations, their numeric statuses, and every enum value of parameters, request body and
 // each response body. Nothing is exercised yet.
 func documented(surface string) (*Surface, error) {
-	name, ok := specs.File(surface)
-	if !ok {
-		return nil, fmt.Errorf("unknown surface %q", surface)
-	}
-	data, err := specs.FS.ReadFile(name)
+	doc, name, err := specs.Load(surface)
 	if err != nil {
-		return nil, fmt.Errorf("read spec %s: %w", name, err)
-	}
-	doc, err := openapi3.NewLoader().LoadFromData(data)
-	if err != nil {
-		return nil, fmt.Errorf("load spec %s: %w", name, err)
+		return nil, err
 	}
 	s := &Surface{Surface: surface, Spec: name}
 	for path, item := range doc.Paths.Map() {
