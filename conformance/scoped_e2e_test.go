@@ -3,6 +3,8 @@ package conformance_test
 import (
 	"encoding/json"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -25,6 +27,7 @@ func TestScopedTokensAgainstReference(t *testing.T) {
 	require.NoError(t, err)
 	require.NotNil(t, target.ScopedTokens, "the embedded reference always mints")
 	target.RunPrefix = "ccs-scoped-e2e-"
+	target.Transcript = filepath.Join(t.TempDir(), "transcript.jsonl")
 	var mu sync.Mutex
 	minted := map[string]int{}
 	mint := target.ScopedTokens
@@ -53,6 +56,16 @@ func TestScopedTokensAgainstReference(t *testing.T) {
 	assert.Equal(t, map[string]int{
 		"read:clients update:clients": 1, "create:clients": 1, "read:client_summary": 1, "read:client_keys": 1,
 	}, minted, "each distinct scope set is minted once per run")
+	tokenLines := 0
+	for _, line := range strings.Split(strings.TrimSpace(readFile(t, target.Transcript)), "\n") {
+		var x struct{ Scenario, Purpose string }
+		require.NoError(t, json.Unmarshal([]byte(line), &x))
+		if x.Purpose == "token" {
+			tokenLines++
+			assert.Contains(t, scopeScenarios, x.Scenario, "a minted token's request names the scenario that asked for it")
+		}
+	}
+	assert.Equal(t, len(minted), tokenLines, "one token request per scope set")
 
 	// A target that cannot mint skips them, saying what to set.
 	cannot := target
@@ -76,4 +89,11 @@ func TestScopedTokensAgainstReference(t *testing.T) {
 		name, _ := c["name"].(string)
 		assert.False(t, strings.HasPrefix(name, target.RunPrefix), "left over: %s", name)
 	}
+}
+
+func readFile(t *testing.T, path string) string {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	require.NoError(t, err)
+	return string(b)
 }

@@ -61,8 +61,8 @@ func TestInterruptCleansUp(t *testing.T) {
 
 	log := out.String()
 	assert.Contains(t, log, "not started: the run was interrupted", "scenarios after the signal are reported as not started")
-	assert.Contains(t, log, "cleanup:", "the run reports its cleanup")
-	assert.NotContains(t, log, "LEFTOVER:", "everything created was deleted")
+	assert.Regexp(t, `cleanup: [0-9]+ resources created, 0 left over`, log, "the run reports its cleanup: everything created was deleted")
+	assert.NotContains(t, log, "ATTR  TestConformance leftover", "no resource named as left over")
 	assert.NotContains(t, log, "panic:")
 
 	// Ask the server itself: nothing with a run prefix is left.

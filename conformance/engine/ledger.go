@@ -13,10 +13,6 @@ import (
 	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
-// leftoverMarker starts the log line of each resource the run could not delete; the report
-// command lists these lines in the summary.
-const leftoverMarker = "LEFTOVER:"
-
 // ledger tracks what the run created and what it failed to delete.
 type ledger struct {
 	mu         sync.Mutex
@@ -67,6 +63,27 @@ func (e *env) deleteCreated(scenarioID string, del *contract.Op, url string, cre
 	e.ledger.leftover(fmt.Sprintf("%s %s %s (%s)", surface, del.Method, e.redactor.String(url), last))
 }
 
+// deleteStray deletes what a preflight create probe made: a target that creates from a body
+// no server can create from (invalidBody) must not be left holding it. Whatever cannot be
+// deleted is listed as left over, like a scenario's.
+func (e *env) deleteStray(surface string, r *scenario.Response) {
+	if r == nil || r.Status/100 != 2 || r.Op == nil || r.Op.Cleanup == nil {
+		return
+	}
+	e.ledger.add()
+	del, item, missing := scenario.CreatedResource(e.suite.specs[surface], r)
+	if del == nil {
+		why := "the spec names no delete operation"
+		if missing != "" {
+			why = "no value at " + missing
+		}
+		e.ledger.leftover(fmt.Sprintf("%s %s %s answered %d to a create probe with an invalid body; what it made cannot be deleted (%s)",
+			surface, r.Method, e.redactor.String(r.URL), r.Status, why))
+		return
+	}
+	e.deleteCreated(surface+"/setup", del, e.target.BaseURLs[surface]+item, r.Role)
+}
+
 func (l *ledger) add() {
 	l.mu.Lock()
 	l.created++
@@ -79,12 +96,31 @@ func (l *ledger) leftover(what string) {
 	l.mu.Unlock()
 }
 
-// report logs the run's cleanup result: one marked line per leftover.
+// leftoverAttr is the attribute on TestConformance that names one resource the run could not
+// delete (docs/results-format.md); the reports list these.
+const leftoverAttr = "leftover"
+
+// report records the run's cleanup result: a log line, and one attribute per leftover.
 func (l *ledger) report(tb scenario.TB) {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	tb.Logf("cleanup: %d resources created, %d left over", l.created, len(l.leftovers))
 	for _, lo := range l.leftovers {
-		tb.Logf("%s %s", leftoverMarker, lo)
+		tb.Attr(leftoverAttr, oneLine(lo))
 	}
+}
+
+// withLeftovers adds to a setup error what the setup checks made and could not delete.
+func (l *ledger) withLeftovers(err error) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if len(l.leftovers) == 0 {
+		return err
+	}
+	return fmt.Errorf("%w; left over on the target: %s", err, strings.Join(l.leftovers, "; "))
+}
+
+// oneLine keeps an attribute value on one line, as testing.T.Attr requires.
+func oneLine(s string) string {
+	return strings.Join(strings.Fields(s), " ")
 }

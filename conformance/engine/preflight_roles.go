@@ -41,6 +41,7 @@ func (e *env) checkCreate(ctx context.Context, surface, path string) (post *scen
 	if r.Status == http.StatusUnauthorized {
 		return nil, e.rejected(scenario.Main, r)
 	}
+	e.deleteStray(surface, r)
 	return r, nil
 }
 
@@ -60,6 +61,9 @@ func (e *env) checkRole(ctx context.Context, surface, path string, r, asMain *sc
 		// Reading alone may be the target's bug (a read without a permission check); reading
 		// and passing the create permission check too means a token with permissions.
 		post, err := e.probe(ctx, surface, role, http.MethodPost, path, invalidBody)
+		if err == nil {
+			e.deleteStray(surface, post)
+		}
 		// Only a validation answer (400, 422) says the permission check was passed: a target
 		// that answers 2xx to a body no server can create from judges nothing.
 		if err == nil && (post.Status == http.StatusBadRequest || post.Status == http.StatusUnprocessableEntity) {

@@ -295,7 +295,7 @@ func (su *Suite) newEnv(ctx context.Context, target Target) (*env, error) {
 	}
 	if err := e.checkSetup(ctx); err != nil {
 		_ = e.closeTranscript()
-		return nil, err
+		return nil, e.ledger.withLeftovers(err)
 	}
 	return e, nil
 }

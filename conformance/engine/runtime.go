@@ -33,8 +33,9 @@ func (e *env) Token(ctx context.Context, role scenario.Role) (string, error) {
 	return e.token(ctx, role)
 }
 
-// Mint returns the role of the main client limited to scopes, its token minted once per run.
-func (e *env) Mint(ctx context.Context, scopes []string) (scenario.Role, error) {
+// Mint returns the role of the main client limited to scopes, its token minted once per run;
+// the transcript names the scenario that asked first.
+func (e *env) Mint(ctx context.Context, scenarioID string, scopes []string) (scenario.Role, error) {
 	if e.target.ScopedTokens == nil {
 		return "", scenario.ErrNoMinting
 	}
@@ -44,7 +45,7 @@ func (e *env) Mint(ctx context.Context, scopes []string) (scenario.Role, error) 
 		onPipeline(src, e.http)
 		return src
 	})
-	ctx = pipeline.WithExchange(ctx, pipeline.Exchange{Purpose: pipeline.PurposeToken, Role: string(role)})
+	ctx = pipeline.WithExchange(ctx, pipeline.Exchange{Purpose: pipeline.PurposeToken, Scenario: scenarioID, Role: string(role)})
 	if _, err := e.fromSource(ctx, src); err != nil {
 		return "", err
 	}

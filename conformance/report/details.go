@@ -136,18 +136,7 @@ func (v *Verdict) writeGroupIndex(b *strings.Builder) {
 func dedentAll(ls []string) []string {
 	out := make([]string, len(ls))
 	for i, l := range ls {
-		out[i] = dedent(l)
+		out[i] = results.Dedent(l)
 	}
 	return out
-}
-
-// dedent strips the indentation and file:line prefix go test adds to log output.
-func dedent(l string) string {
-	l = strings.TrimLeft(l, " \t")
-	if i := strings.Index(l, ".go:"); i >= 0 && i < 40 && !strings.Contains(l[:i], " ") {
-		if j := strings.Index(l[i+4:], ": "); j >= 0 && j < 6 {
-			l = l[i+4+j+2:]
-		}
-	}
-	return l
 }

@@ -3,25 +3,21 @@ package scenario
 import (
 	"fmt"
 	"strings"
+
+	"github.com/clientconf/clientconf/conformance/contract"
 )
 
 // registerCleanup schedules deletion of what r created, using the x-cleanup of its operation.
 // Cleanups run in reverse order of creation, after the scenario, even when it failed. It
 // returns the created resource's path (the delete operation's), "" when it cannot tell.
 func (s *S) registerCleanup(r *Response) string {
-	cl := r.Op.Cleanup
-	del := s.spec.Op(cl.OperationID)
-	params := map[string]string{}
-	for name, expr := range cl.Parameters {
-		v, ok := resolveExpression(expr, r)
-		if !ok || v == "" {
-			s.fail(r, "x-cleanup", fmt.Sprintf("a value at %s to delete the created resource", expr), "nothing there")
-			return ""
-		}
-		params[name] = v
+	del, item, missing := CreatedResource(s.spec, r)
+	if missing != "" {
+		s.fail(r, "x-cleanup", fmt.Sprintf("a value at %s to delete the created resource", missing), "nothing there")
+		return ""
 	}
 	if del == nil {
-		s.SuiteErrorf("x-cleanup of %s names unknown operation %q", r.Op.ID, cl.OperationID)
+		s.SuiteErrorf("x-cleanup of %s names unknown operation %q", r.Op.ID, r.Op.Cleanup.OperationID)
 		return ""
 	}
 	role := r.Role
@@ -29,9 +25,28 @@ func (s *S) registerCleanup(r *Response) string {
 		// A minted token's scopes were picked for a check, not for deleting: Main deletes.
 		role = Main
 	}
-	item := del.Expand(params)
 	s.T.Cleanup(s.rt.DeleteLater(s.sc.ID, del, s.base+item, role))
 	return item
+}
+
+// CreatedResource reads the x-cleanup of r's operation (which must have one): the operation
+// that deletes what r created and the created resource's path. missing names the expression
+// that found no value in r; del is nil when the spec lacks the named operation.
+func CreatedResource(spec *contract.Spec, r *Response) (del *contract.Op, item, missing string) {
+	cl := r.Op.Cleanup
+	params := map[string]string{}
+	for name, expr := range cl.Parameters {
+		v, ok := resolveExpression(expr, r)
+		if !ok || v == "" {
+			return nil, "", expr
+		}
+		params[name] = v
+	}
+	del = spec.Op(cl.OperationID)
+	if del == nil {
+		return nil, "", ""
+	}
+	return del, del.Expand(params), ""
 }
 
 // resolveExpression evaluates the two OpenAPI runtime expressions x-cleanup uses.

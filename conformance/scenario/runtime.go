@@ -26,8 +26,9 @@ type Runtime interface {
 	// Token returns the role's bearer token.
 	Token(ctx context.Context, role Role) (string, error)
 	// Mint returns the role of the main client with only scopes, minting its token once per
-	// run: ErrNoMinting when the target cannot, else the token endpoint's error.
-	Mint(ctx context.Context, scopes []string) (Role, error)
+	// run (for the scenario that first asks): ErrNoMinting when the target cannot, else the
+	// token endpoint's error.
+	Mint(ctx context.Context, scenario string, scopes []string) (Role, error)
 	// DeleteLater counts a created resource; the returned func deletes it (cleanup).
 	DeleteLater(scenario string, del *contract.Op, url string, creator Role) func()
 	// Name returns a run-unique name with the run's prefix.

@@ -33,7 +33,7 @@ func (s *S) Scoped(scopes ...string) Role {
 		// No scope parameter would mint a token with every scope of the client.
 		s.SuiteFatalf("Scoped needs at least one scope")
 	}
-	role, err := s.rt.Mint(s.T.Context(), set)
+	role, err := s.rt.Mint(s.T.Context(), s.sc.ID, set)
 	if errors.Is(err, ErrNoMinting) {
 		s.Skip(NotConfigured, "%s", noScopedTokens)
 	}

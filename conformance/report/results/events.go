@@ -169,7 +169,7 @@ func (h *handler) rootEvent(ev testjson.TestEvent) {
 		h.run.Elapsed = time.Duration(ev.Elapsed * float64(time.Second))
 	case testjson.ActionOutput:
 		if l := strings.TrimSpace(ev.Output); l != "" && !isMarker(l) {
-			h.run.Notes = append(h.run.Notes, l)
+			h.run.Notes = append(h.run.Notes, Dedent(l))
 		}
 	}
 }
@@ -224,4 +224,15 @@ func isProblem(out string) bool {
 		return false
 	}
 	return true
+}
+
+// Dedent strips the indentation and file:line prefix go test adds to log output.
+func Dedent(l string) string {
+	l = strings.TrimLeft(l, " \t")
+	if i := strings.Index(l, ".go:"); i >= 0 && i < 40 && !strings.Contains(l[:i], " ") {
+		if j := strings.Index(l[i+4:], ": "); j >= 0 && j < 6 {
+			l = l[i+4+j+2:]
+		}
+	}
+	return l
 }

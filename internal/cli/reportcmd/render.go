@@ -114,7 +114,6 @@ func RenderRun(run *results.Run, opts *Options, stdout io.Writer) (int, error) {
 			return report.ExitSuiteError, err
 		}
 	}
-	report.Legacy(run) // TEMPORARY: leftovers are still log lines (see legacy.go)
 	v := report.Judge(run, b, o.Strict, time.Now())
 	meta := report.CurrentMeta()
 	outputs := []struct {
