@@ -21,6 +21,7 @@ type Group struct {
 	New       int  // how many of them fail for this cause without a baseline entry excusing it
 	Setup     bool // the cause was seen in a setup step
 	Example   string
+	Saw       string // the first failure's field and what came back, in short
 }
 
 // Groups returns root-cause groups over the failing scenarios, largest first.
@@ -40,7 +41,7 @@ func (v *Verdict) Groups() []*Group {
 			c := causeOf(f)
 			g := idx[c]
 			if g == nil {
-				g = &Group{Cause: c, Example: f.Message}
+				g = &Group{Cause: c, Example: f.Message, Saw: sawOf(f)}
 				idx[c] = g
 				out = append(out, g)
 			}
@@ -70,4 +71,16 @@ func causeOf(f results.Failure) Cause {
 		op = strings.TrimSpace(f.Method + " " + f.Path)
 	}
 	return Cause{Rule: f.Rule, Operation: op, Kind: f.Kind}
+}
+
+// sawOf says in short what a failure found: the field and what came back there, or the
+// whole message when the failure has no separate parts.
+func sawOf(f results.Failure) string {
+	switch {
+	case f.Actual == "":
+		return f.Message
+	case f.Field != "":
+		return f.Field + ": " + f.Actual
+	}
+	return f.Actual
 }

@@ -137,8 +137,8 @@ func (v *Verdict) writeGroups(l *lines) {
 		return
 	}
 	l.f("\n## Root causes (%d), largest first\n", len(groups))
-	l.f("| scenarios | new | rule | operation | kind | e.g. |")
-	l.f("|---:|---:|---|---|---|---|")
+	l.f("| scenarios | new | rule | operation | kind | what came back (first) | e.g. |")
+	l.f("|---:|---:|---|---|---|---|---|")
 	// Largest first; a smaller group with new failures is never cut off behind known ones.
 	shown := capList(groups, maxGroups)
 	for _, g := range groups[len(shown):] {
@@ -158,7 +158,8 @@ func (v *Verdict) writeGroups(l *lines) {
 		if g.Setup {
 			setup = " (in a setup step)"
 		}
-		l.f("| %d | %d | %s%s | %s | %s | %s |", len(g.Scenarios), g.New, cell(g.Rule), setup, cell(g.Operation), g.Kind, strings.Join(ids, " "))
+		l.f("| %d | %d | %s%s | %s | %s | %s | %s |", len(g.Scenarios), g.New, cell(g.Rule), setup, cell(g.Operation), g.Kind,
+			cell(g.Saw), strings.Join(ids, " "))
 	}
 	if n := len(groups) - len(shown); n > 0 {
 		l.f("\n%d smaller groups in failures.md.", n)

@@ -119,6 +119,6 @@ func TestSummaryNeverCutsANewCause(t *testing.T) {
 	v := report.Judge(r, b, false, time.Now())
 	var out strings.Builder
 	require.NoError(t, v.WriteSummary(&out, meta))
-	assert.Contains(t, out.String(), "| 1 | 1 | zz-fresh-rule | createClient | value | `clients/crud/fresh` |")
+	assert.Contains(t, out.String(), "| 1 | 1 | zz-fresh-rule | createClient | value | broke zz-fresh-rule | `clients/crud/fresh` |")
 	assert.Contains(t, out.String(), "10 smaller groups in failures.md.")
 }
