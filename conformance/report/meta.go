@@ -14,6 +14,9 @@ import (
 type Meta struct {
 	Suite string
 	Specs map[string]string // file → sha256
+	// Appendix is a closing Markdown section of the summary (the spec coverage), counted in
+	// its length bound like everything else.
+	Appendix string
 }
 
 // CurrentMeta describes this build: module version or VCS revision (marked "+dirty" when

@@ -55,6 +55,9 @@ func (v *Verdict) WriteSummary(w io.Writer, m Meta) error {
 		tail.f("- `%s` sha256 `%s`", k, m.Specs[k])
 	}
 	tail.f("\nEvery failure with its requests and bodies: `failures.md`; machine-readable: `results.json`.")
+	if m.Appendix != "" {
+		tail.f("\n%s", strings.TrimRight(m.Appendix, "\n"))
+	}
 	l := &lines{limit: MaxSummaryLines - tail.n - 1}
 	t := v.Run.Totals()
 	l.f("# Conformance: %s\n", v.Headline())

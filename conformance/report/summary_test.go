@@ -26,9 +26,12 @@ func TestSummaryBoundOnHugeRun(t *testing.T) {
 	}
 	v := report.Judge(r, b, false, time.Now())
 	var out strings.Builder
-	require.NoError(t, v.WriteSummary(&out, meta))
+	withCoverage := meta
+	withCoverage.Appendix = "## Spec coverage\n" + strings.Repeat("- a coverage line\n", 30)
+	require.NoError(t, v.WriteSummary(&out, withCoverage))
 	s := out.String()
 	assert.LessOrEqual(t, strings.Count(s, "\n"), report.MaxSummaryLines, s)
+	assert.Equal(t, 30, strings.Count(s, "- a coverage line"), "the coverage section is whole, inside the bound")
 	for _, want := range []string{"# Conformance: suite error", "## Root causes", "## Skipped, by reason", "## Specs", "00ff"} {
 		assert.Contains(t, s, want)
 	}

@@ -13,17 +13,17 @@ import (
 )
 
 // writeEvidence writes report.html, coverage.json and the conformance statement next to the
-// summary, and appends the coverage section to summary.md. A missing transcript is not an
+// summary, and returns the coverage section for summary.md. A missing transcript is not an
 // error: coverage then reads "not measured".
-func writeEvidence(o Options, run *results.Run, v *report.Verdict, meta report.Meta) error {
+func writeEvidence(o Options, run *results.Run, v *report.Verdict, meta report.Meta) (string, error) {
 	if o.Evidence == "-" {
-		return nil
+		return "", nil
 	}
 	var transcript []results.Entry
 	if o.Transcript != "" {
 		var err error
 		if transcript, err = results.ReadTranscriptFile(o.Transcript); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return fmt.Errorf("read the transcript: %w", err)
+			return "", fmt.Errorf("read the transcript: %w", err)
 		}
 	}
 	var skipped []string
@@ -36,18 +36,7 @@ func writeEvidence(o Options, run *results.Run, v *report.Verdict, meta report.M
 		Target: o.Getenv("CONFORMANCE_BASE_URL"), SkippedBases: skipped, Verdict: v,
 		Secrets: evidence.SecretsFromEnv(os.Environ()), Meta: &meta})
 	if err != nil {
-		return fmt.Errorf("write the evidence: %w", err)
+		return "", fmt.Errorf("write the evidence: %w", err)
 	}
-	if o.Summary == "" || md == "" {
-		return nil
-	}
-	f, err := os.OpenFile(o.Summary, os.O_APPEND|os.O_WRONLY, 0)
-	if err != nil {
-		return fmt.Errorf("append coverage to the summary: %w", err)
-	}
-	if _, err := fmt.Fprintf(f, "\n%s", md); err != nil {
-		f.Close()
-		return fmt.Errorf("append coverage to the summary: %w", err)
-	}
-	return f.Close()
+	return md, nil
 }

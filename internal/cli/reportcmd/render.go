@@ -116,6 +116,10 @@ func RenderRun(run *results.Run, opts *Options, stdout io.Writer) (int, error) {
 	}
 	v := report.Judge(run, b, o.Strict, time.Now())
 	meta := report.CurrentMeta()
+	// The evidence comes first: its coverage section closes the summary, within its bound. If
+	// it fails, the other reports are still written.
+	var evidenceErr error
+	meta.Appendix, evidenceErr = writeEvidence(o, run, v, meta)
 	outputs := []struct {
 		path  string
 		write func(io.Writer) error
@@ -135,8 +139,8 @@ func RenderRun(run *results.Run, opts *Options, stdout io.Writer) (int, error) {
 			return report.ExitSuiteError, err
 		}
 	}
-	if err := writeEvidence(o, run, v, meta); err != nil {
-		return report.ExitSuiteError, err
+	if evidenceErr != nil {
+		return report.ExitSuiteError, evidenceErr
 	}
 	t := run.Totals()
 	fmt.Fprintf(stdout, "summary: %d scenarios, %d passed, %d failed (%d new, %d known), %d suite errors, %d skipped → %s\n",
