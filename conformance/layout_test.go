@@ -1,10 +1,12 @@
 package conformance
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -53,6 +55,91 @@ func hasAnyPrefix(s string, prefixes []string) bool {
 		}
 	}
 	return false
+}
+
+// TestFilesNamedAfterIDPrefixes keeps scenarios findable by file name (issue 9): a file that
+// declares scenarios holds one category only, and its name starts with that category with the
+// dashes removed (bad-request → badrequest*.go). Files that declare no scenario are exempt.
+func TestFilesNamedAfterIDPrefixes(t *testing.T) {
+	t.Parallel()
+	found := map[string]int{} // IDs per surface directory: the guard must see the declarations
+	require.NoError(t, filepath.WalkDir("surfaces", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".go") || strings.HasSuffix(path, "_test.go") {
+			return err
+		}
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, 0)
+		if err != nil {
+			return err
+		}
+		base := filepath.Base(path)
+		for _, id := range literalIDs(f) {
+			found[filepath.Dir(path)]++
+			category := strings.ReplaceAll(strings.SplitN(id, "/", 3)[1], "-", "")
+			assert.True(t, strings.HasPrefix(base, category),
+				"%s declares %s: a file holds the scenarios of one category and is named after it (%s*.go)", path, id, category)
+		}
+		return nil
+	}))
+	for _, dir := range []string{"surfaces/clients", "surfaces/applications", "surfaces/auth0"} {
+		assert.NotZero(t, found[filepath.FromSlash(dir)], "no scenario ID found in %s: the guard no longer sees the declarations", dir)
+	}
+}
+
+// literalIDs are the scenario IDs a file spells out: the value of an ID key in a composite
+// literal (a string literal, the literal a call wraps, as in a.id("clients/…"), or the literal
+// a concatenation starts with), and the string elements of table rows shaped like an ID
+// ("<surface>/<category>/…").
+func literalIDs(f *ast.File) []string {
+	var ids []string
+	ast.Inspect(f, func(n ast.Node) bool {
+		lit, ok := n.(*ast.CompositeLit)
+		if !ok {
+			return true
+		}
+		for _, elt := range lit.Elts {
+			id, ok := stringLit(elt) // a table row's ID
+			if kv, isKV := elt.(*ast.KeyValueExpr); isKV {
+				key, _ := kv.Key.(*ast.Ident)
+				id, ok = leadingString(kv.Value)
+				ok = ok && key != nil && key.Name == "ID"
+			}
+			if ok && looksLikeID(id) {
+				ids = append(ids, id)
+			}
+		}
+		return true
+	})
+	return ids
+}
+
+// leadingString is the string literal an ID expression is spelled with.
+func leadingString(e ast.Expr) (string, bool) {
+	switch v := e.(type) {
+	case *ast.CallExpr:
+		if len(v.Args) == 1 {
+			return stringLit(v.Args[0])
+		}
+	case *ast.BinaryExpr:
+		if v.Op == token.ADD {
+			return leadingString(v.X)
+		}
+	}
+	return stringLit(e)
+}
+
+func stringLit(e ast.Expr) (string, bool) {
+	lit, ok := e.(*ast.BasicLit)
+	if !ok || lit.Kind != token.STRING {
+		return "", false
+	}
+	s, err := strconv.Unquote(lit.Value)
+	return s, err == nil
+}
+
+// looksLikeID: "<surface>/<category>/…" with a surface of the suite and no blank.
+func looksLikeID(s string) bool {
+	parts := strings.SplitN(s, "/", 3)
+	return len(parts) == 3 && parts[1] != "" && !strings.ContainsAny(s, " \t\n") && slices.Contains(SurfaceIDs(), parts[0])
 }
 
 // TestLayersPointOneWay: the scenario API imports neither the engine nor any surface, the

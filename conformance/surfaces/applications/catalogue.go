@@ -23,16 +23,21 @@ func applicationsClientAPI() clients.ClientAPI {
 }
 
 // Catalogue is the full table of the applications surface: the shared client
-// scenarios on the per-app path, then apps, cross-app access and signing keys.
+// scenarios on the per-app path, then the app and signing key scenarios by category.
 func Catalogue(sp *contract.Spec) []scenario.Scenario {
 	a := applicationsClientAPI()
 	var out []scenario.Scenario
 	out = append(out, clients.SharedScenarios(a)...)
-	out = append(out, appScenarios()...)
+	out = append(out, crudAppScenarios()...)
 	out = append(out, appReadOnlyScenarios()...)
+	out = append(out, crudKeyScenarios()...)
+	out = append(out, conflictScenarios()...)
+	out = append(out, notFoundScenarios()...)
+	out = append(out, schemaScenarios()...)
+	out = append(out, enumKeyScenarios()...)
 	out = append(out, appAccessScenarios()...)
 	out = append(out, appTokenScenarios()...)
-	out = append(out, signingKeyScenarios()...)
+	out = append(out, permissionKeyScenarios()...)
 	out = append(out, scenario.CreateTable{
 		Surface:  "applications",
 		OpID:     "createAppClient",

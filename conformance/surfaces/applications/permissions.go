@@ -7,8 +7,8 @@ import (
 	"github.com/clientconf/clientconf/conformance/surfaces/clients"
 )
 
-// appAccessScenarios: a client token acts on its own app only (another appId → 403, existing
-// or not); an admin token acts on any app.
+// appAccessScenarios: a client token acts on, and lists, its own app only (another appId → 403,
+// existing or not); an admin token acts on any app.
 func appAccessScenarios() []scenario.Scenario {
 	return []scenario.Scenario{
 		{ID: "applications/permissions/client-token-other-app-403", Basis: scenario.Assumed, Roles: []scenario.Role{scenario.Other},
@@ -63,6 +63,18 @@ func appAccessScenarios() []scenario.Scenario {
 			Requirement: "A read-only token cannot create a client in its own app (403).",
 			Run: func(s *scenario.S) {
 				s.Do(scenario.ReadOnly, http.MethodPost, appPath(s.AppID(scenario.Main))+"/clients", scenario.JSON(clients.MinimalOIDC(s))).Check(http.StatusForbidden)
+			}},
+		{ID: "applications/permissions/client-token-sees-own-app", Basis: scenario.Assumed,
+			Requirement: "With a client token, GET /v1/applications and /list show only the token's own app.",
+			Run: func(s *scenario.S) {
+				own := s.AppID(scenario.Main)
+				for _, path := range []string{"/v1/applications", "/v1/applications/list"} {
+					l := s.Do(scenario.Main, http.MethodGet, path).Expect(http.StatusOK)
+					ids := appIDsIn(l)
+					if len(ids) != 1 || !ids[own] {
+						s.Errorf(l, "only the own app listed", "exactly "+own, scenario.DescribeJSON(keys(ids)))
+					}
+				}
 			}},
 	}
 }

@@ -7,14 +7,7 @@ import (
 	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
-// a0ErrorScenarios: 400, 404 and 409 answers of the client operations.
-func a0ErrorScenarios() []scenario.Scenario {
-	out := a0BadCreateScenarios()
-	out = append(out, a0BadPatchScenarios()...)
-	out = append(out, a0NotFoundScenarios()...)
-	return append(out, a0ConflictScenarios()...)
-}
-
+// a0BadCreateScenarios: 400 answers of a client create.
 func a0BadCreateScenarios() []scenario.Scenario {
 	// bad: a create with body gives 400.
 	bad := func(body func(s *scenario.S) scenario.Opt) func(s *scenario.S) {
@@ -95,6 +88,7 @@ func a0BadCreateScenarios() []scenario.Scenario {
 	}
 }
 
+// a0BadPatchScenarios: 400 answers of a client PATCH.
 func a0BadPatchScenarios() []scenario.Scenario {
 	// bad: a PATCH of a new client with body gives 400.
 	bad := func(body func(s *scenario.S) scenario.Opt) func(s *scenario.S) {

@@ -28,8 +28,14 @@ var a0SecretFields = []string{"client_secret", "encryption_key", "client_authent
 func Catalogue(sp *contract.Spec) []scenario.Scenario {
 	var out []scenario.Scenario
 	out = append(out, a0CRUDScenarios()...)
-	out = append(out, a0CredentialScenarios()...)
-	out = append(out, a0ErrorScenarios()...)
+	out = append(out, a0CredentialCRUDScenarios()...)
+	out = append(out, a0CredentialTypeScenarios()...)
+	out = append(out, a0CredentialBadRequestScenarios()...)
+	out = append(out, a0CredentialNotFoundScenarios()...)
+	out = append(out, a0BadCreateScenarios()...)
+	out = append(out, a0BadPatchScenarios()...)
+	out = append(out, a0NotFoundScenarios()...)
+	out = append(out, a0ConflictScenarios()...)
 	out = append(out, a0EnumScenarios()...)
 	out = append(out, a0AccessScenarios()...)
 	out = append(out, a0ScopeScenarios()...)
@@ -47,7 +53,7 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 		// Enums whose values are accepted on their own on any tenant; the others (grant_types,
 		// compliance_level, third_party_security_mode, session_transfer, …) need tenant features
 		// or companion settings, and refresh_token's two enums constrain each other (rotating
-		// needs expiring): those are hand-written in scenarios_auth0_enums.go.
+		// needs expiring): those are hand-written in enums.go.
 		Enums: []string{"app_type", "token_endpoint_auth_method", "jwt_configuration.alg",
 			"organization_usage", "organization_require_behavior"},
 		Open: map[string][]int{

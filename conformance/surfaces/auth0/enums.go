@@ -6,7 +6,7 @@ import (
 	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
-// a0EnumScenarios: the request enums the derived table leaves out (see auth0Scenarios), with
+// a0EnumScenarios: the request enums the derived table leaves out (see Catalogue), with
 // the companion values they need, and near misses a server could take for valid.
 func a0EnumScenarios() []scenario.Scenario {
 	// refresh_token needs both types whenever it is sent, and rotating tokens must expire, so

@@ -6,9 +6,6 @@ import (
 	"github.com/clientconf/clientconf/conformance/scenario"
 )
 
-// unknownClientID is an id no server has issued.
-const unknownClientID = "ccs-no-such-client-0000"
-
 // clientBadRequestScenarios: 400 answers of the client operations.
 func clientBadRequestScenarios(a ClientAPI) []scenario.Scenario {
 	// bad: a create with body gives 400.
@@ -31,7 +28,7 @@ func clientBadRequestScenarios(a ClientAPI) []scenario.Scenario {
 			return scenario.JSON(b)
 		}
 	}
-	out := []scenario.Scenario{
+	return []scenario.Scenario{
 		{ID: a.id("clients/bad-request/malformed-json"), Basis: scenario.Spec,
 			Requirement: "A create body that is not valid JSON gives 400.",
 			Run: bad(func(*scenario.S) scenario.Opt {
@@ -110,8 +107,6 @@ func clientBadRequestScenarios(a ClientAPI) []scenario.Scenario {
 				requireErrorBody(s, r)
 			}},
 	}
-	out = append(out, clientNotFoundScenarios(a)...)
-	return append(out, clientConflictScenarios(a)...)
 }
 
 // requireErrorBody checks the Transmit error body where no spec operation documents it.
@@ -127,14 +122,4 @@ func requireErrorBody(s *scenario.S, r *scenario.Response) {
 	if _, ok := obj["error_code"].(float64); !ok {
 		s.Errorf(r, "error body has error_code", "a numeric error_code", scenario.DescribeField(obj["error_code"], obj["error_code"] != nil))
 	}
-}
-
-func lowerASCII(v string) string {
-	b := []byte(v)
-	for i, c := range b {
-		if c >= 'A' && c <= 'Z' {
-			b[i] = c + 'a' - 'A'
-		}
-	}
-	return string(b)
 }

@@ -32,12 +32,7 @@ func Catalogue(sp *contract.Spec) []scenario.Scenario {
 	}
 	out = append(out, scenario.PermTable{Surface: "clients", Params: params}.Scenarios(sp)...)
 	out = append(out, scenario.OrderTable{Surface: "clients", Params: params}.Scenarios(sp)...)
-	out = append(out, scenario.Scenario{ID: "clients/permissions/admin-token-rejected", Basis: scenario.Assumed, Roles: []scenario.Role{scenario.Admin},
-		Requirement: "/v1/clients acts on the token's own app, so an admin (management) token gets 403.",
-		Run: func(s *scenario.S) {
-			s.Do(scenario.Admin, http.MethodGet, "/v1/clients").Check(http.StatusForbidden)
-			s.Do(scenario.Admin, http.MethodPost, "/v1/clients", scenario.JSON(MinimalOIDC(s))).Check(http.StatusForbidden)
-		}})
+	out = append(out, adminTokenScenarios()...)
 	return out
 }
 
@@ -48,6 +43,8 @@ func SharedScenarios(a ClientAPI) []scenario.Scenario {
 	out = append(out, clientCRUDScenarios(a)...)
 	out = append(out, clientReadOnlyScenarios(a)...)
 	out = append(out, clientBadRequestScenarios(a)...)
+	out = append(out, clientNotFoundScenarios(a)...)
+	out = append(out, clientConflictScenarios(a)...)
 	out = append(out, clientAccessScenarios(a)...)
 	out = append(out, clientSchemaScenarios(a)...)
 	return append(out, clientNearMissScenarios(a)...)

@@ -9,6 +9,9 @@ import (
 	"github.com/clientconf/clientconf/fixtures"
 )
 
+// unknownClientID is an id no server has issued.
+const unknownClientID = "ccs-no-such-client-0000"
+
 // ClientAPI is where a surface manages OAuth clients: /v1/clients (clients surface) or
 // /v1/applications/{appId}/clients (applications surface). The client scenarios are written
 // once against it and serve both surfaces.

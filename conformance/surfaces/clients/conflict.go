@@ -59,3 +59,14 @@ func clientConflictScenarios(a ClientAPI) []scenario.Scenario {
 			}},
 	}
 }
+
+// lowerASCII lowers A–Z only, for a name that differs from another in case alone.
+func lowerASCII(v string) string {
+	b := []byte(v)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}

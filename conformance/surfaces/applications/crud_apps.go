@@ -8,24 +8,8 @@ import (
 	"github.com/clientconf/clientconf/conformance/surfaces/clients"
 )
 
-func appPath(appID string) string { return "/v1/applications/" + url.PathEscape(appID) }
-
-// appIDsIn returns the app_ids of an app list response.
-func appIDsIn(r *scenario.Response) map[string]bool {
-	ids := map[string]bool{}
-	list, _ := r.Object().([]any)
-	for _, item := range list {
-		if m, ok := item.(map[string]any); ok {
-			if id, ok := m["app_id"].(string); ok {
-				ids[id] = true
-			}
-		}
-	}
-	return ids
-}
-
-// appScenarios: the application lifecycle, with apps the suite creates with the admin token.
-func appScenarios() []scenario.Scenario {
+// crudAppScenarios: the application lifecycle, with apps the suite creates with the admin token.
+func crudAppScenarios() []scenario.Scenario {
 	admin := []scenario.Role{scenario.Admin}
 	return []scenario.Scenario{
 		{ID: "applications/crud/app-lifecycle", Basis: scenario.Documented, Roles: admin,
@@ -126,18 +110,6 @@ func appScenarios() []scenario.Scenario {
 				r := s.Do(scenario.Admin, http.MethodPut, appPath(id)+"/resources", scenario.JSON(map[string]any{"resource_ids": []any{"res-app"}})).Expect(http.StatusOK)
 				scenario.RequireField(s, r, "/app_id", id)
 			}},
-		{ID: "applications/permissions/client-token-sees-own-app", Basis: scenario.Assumed,
-			Requirement: "With a client token, GET /v1/applications and /list show only the token's own app.",
-			Run: func(s *scenario.S) {
-				own := s.AppID(scenario.Main)
-				for _, path := range []string{"/v1/applications", "/v1/applications/list"} {
-					l := s.Do(scenario.Main, http.MethodGet, path).Expect(http.StatusOK)
-					ids := appIDsIn(l)
-					if len(ids) != 1 || !ids[own] {
-						s.Errorf(l, "only the own app listed", "exactly "+own, scenario.DescribeJSON(keys(ids)))
-					}
-				}
-			}},
 		{ID: "applications/crud/admin-sees-all-apps", Basis: scenario.Assumed, Roles: []scenario.Role{scenario.Admin, scenario.Other},
 			Requirement: "With an admin token, GET /v1/applications shows every app of the tenant.",
 			Run: func(s *scenario.S) {
@@ -148,68 +120,5 @@ func appScenarios() []scenario.Scenario {
 					}
 				}
 			}},
-		{ID: "applications/conflict/duplicate-app-name", Basis: scenario.Assumed, Roles: admin,
-			Requirement: "A second app with the same app_name in the tenant gives 409.",
-			Run: func(s *scenario.S) {
-				_, first := s.ScratchApp()
-				body := map[string]any{"app_name": first.String("/app_name"), "client_display_name": s.Name("dup")}
-				s.Do(scenario.Admin, http.MethodPost, "/v1/applications", scenario.JSON(body)).Check(http.StatusConflict)
-			}},
-		{ID: "applications/conflict/rename-app-onto-existing", Basis: scenario.Assumed, Roles: admin,
-			Requirement: "Renaming an app to another app's name gives 409.",
-			Run: func(s *scenario.S) {
-				_, first := s.ScratchApp()
-				id, _ := s.ScratchApp()
-				s.Do(scenario.Admin, http.MethodPut, appPath(id), scenario.JSON(map[string]any{"app_name": first.String("/app_name")})).Check(http.StatusConflict)
-			}},
-		{ID: "applications/not-found/app-unknown-id", Basis: scenario.Spec, Roles: admin,
-			Requirement: "GET, PUT and DELETE of an app id that does not exist give 404 (or 400) to an admin token, never success.",
-			Run: func(s *scenario.S) {
-				// CONTRACT: for an unknown appId with an admin token, 400 is accepted too.
-				path := appPath("ccs-no-such-app-0000")
-				s.Do(scenario.Admin, http.MethodGet, path).Check(http.StatusNotFound, http.StatusBadRequest)
-				s.Do(scenario.Admin, http.MethodPut, path, scenario.JSON(map[string]any{"app_description": "x"})).Check(http.StatusNotFound, http.StatusBadRequest)
-				s.Do(scenario.Admin, http.MethodDelete, path).Check(http.StatusNotFound, http.StatusBadRequest)
-			}},
-		{ID: "applications/not-found/unknown-app-clients", Basis: scenario.Assumed, Roles: admin,
-			Requirement: "The clients of an app id that does not exist give 404 (or 400) to an admin token, never a list.",
-			Run: func(s *scenario.S) {
-				s.Do(scenario.Admin, http.MethodGet, appPath("ccs-no-such-app-0000")+"/clients").Check(http.StatusNotFound, http.StatusBadRequest)
-			}},
-		{ID: "applications/not-found/literal-list-is-not-an-app-id", Basis: scenario.Spec, Roles: admin,
-			Requirement: "GET /v1/applications/list is the list operation, never a lookup of an app with id \"list\" (no 404).",
-			Run: func(s *scenario.S) {
-				s.Do(scenario.Admin, http.MethodGet, "/v1/applications/list").Check(http.StatusOK)
-			}},
-		{ID: "applications/schema/signing-keys", Basis: scenario.Spec,
-			Requirement: "Signing key create (201), upload (201), list and update answer with the documented bodies.",
-			Run: func(s *scenario.S) {
-				id := createKey(s, scenario.Main).String("/id")
-				s.Do(scenario.Main, http.MethodPost, keysPath+"/upload", scenario.JSON(map[string]any{"name": s.Name("uploaded"), "jwk": testJWK})).Expect(http.StatusCreated)
-				s.Do(scenario.Main, http.MethodGet, keysPath).Expect(http.StatusOK)
-				s.Do(scenario.Main, http.MethodPut, keyPath(id), scenario.JSON(map[string]any{"status": "signing"})).Expect(http.StatusOK)
-			}},
-		{ID: "applications/schema/literal-routes", Basis: scenario.Spec,
-			Requirement: "The literal paths /v1/applications/list and /signing-keys are their own operations, not an app id.",
-			Run: func(s *scenario.S) {
-				s.Do(scenario.Main, http.MethodGet, "/v1/applications/list").Expect(http.StatusOK)
-				s.Do(scenario.Main, http.MethodGet, "/v1/applications/signing-keys").Expect(http.StatusOK)
-			}},
-		{ID: "applications/schema/app-envelopes", Basis: scenario.Spec, Roles: admin,
-			Requirement: "App operations answer {\"result\": …} as documented; the app's clients are bare.",
-			Run: func(s *scenario.S) {
-				id, _ := s.ScratchApp()
-				s.Do(scenario.Admin, http.MethodGet, appPath(id)).Expect(http.StatusOK)
-				s.Do(scenario.Admin, http.MethodGet, "/v1/applications").Expect(http.StatusOK)
-				s.Do(scenario.Admin, http.MethodGet, appPath(id)+"/clients").Expect(http.StatusOK)
-			}},
 	}
-}
-
-func keys(m map[string]bool) []string {
-	out := make([]string, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	return out
 }
