@@ -138,7 +138,7 @@ func violations(err error) []Violation {
 		var se *openapi3.SchemaError
 		if errors.As(e, &se) {
 			out = append(out, Violation{Rule: RuleBody, Pointer: "/" + strings.Join(se.JSONPointer(), "/"),
-				Keyword: se.SchemaField, Reason: se.Reason})
+				Keyword: se.SchemaField, Reason: shortReason(se)})
 			return
 		}
 		var re *openapi3filter.ResponseError
@@ -154,6 +154,17 @@ func violations(err error) []Violation {
 	}
 	walk(err)
 	return out
+}
+
+// shortReason is kin-openapi's reason without the regular expression it appends to a format
+// failure: "doesn't match the format "date-time"" says it; the pattern is noise to a reader.
+func shortReason(se *openapi3.SchemaError) string {
+	if se.SchemaField == "format" {
+		if i := strings.Index(se.Reason, " (string doesn't match pattern"); i > 0 {
+			return se.Reason[:i]
+		}
+	}
+	return se.Reason
 }
 
 func ruleOf(reason string) string {

@@ -117,3 +117,17 @@ func BenchmarkLoad(b *testing.B) {
 		}
 	}
 }
+
+// TestFormatReasonIsShort: a format failure names the format, without the regular expression
+// kin-openapi appends (noise in every summary line and root cause).
+func TestFormatReasonIsShort(t *testing.T) {
+	t.Parallel()
+	get := loadClients(t).Op("getClientById")
+	body := strings.Replace(validClient, `"created_at":"2026-01-15T09:30:00Z"`, `"created_at":"2026-01-15 09:30:00"`, 1)
+	vs := contract.Check(context.Background(), contract.Exchange{Op: get, Method: get.Method, Status: 200,
+		Header: http.Header{"Content-Type": {"application/json"}}, Body: []byte(body)})
+	require.Len(t, vs, 1)
+	assert.Equal(t, "format", vs[0].Keyword)
+	assert.Contains(t, vs[0].Reason, `"date-time"`)
+	assert.NotContains(t, vs[0].Reason, "pattern")
+}
