@@ -48,6 +48,11 @@ func TestLeftOpenVariants(t *testing.T) {
 				case conformance.Passed:
 					passed++
 				}
+				for _, a := range r.Attrs {
+					if a[0] == "observation" { // the side of an open point the scenario saw
+						t.Logf("%s observed %s", r.ID, a[1])
+					}
+				}
 			}
 			assert.Positive(t, passed, "no auth0 scenario passed")
 			t.Logf("%d of %d auth0 scenarios passed", passed, len(results))

@@ -1,6 +1,7 @@
 package auth0
 
 import (
+	"encoding/json"
 	"net/http"
 	"slices"
 	"strings"
@@ -33,7 +34,7 @@ func Variants() []faults.Info {
 	return []faults.Info{
 		v(variantCrossFieldRefused, "The cross-field rules left open are enforced with 400: token_endpoint_auth_method none with "+
 			"client_credentials grants, is_token_endpoint_ip_header_trusted with none, post_login_prompt without oidc_conformant, "+
-			"client_authentication_methods with jwt_configuration.alg HS256 (default: accepted)."),
+			"client_authentication_methods with jwt_configuration.alg HS256 or unset (default: accepted)."),
 		v(variantClientSecretOnCreate, "client_secret in a create body is accepted (201) and becomes the client's secret (default: 400)."),
 		v(variantAliasesPatchConflict, "A PATCH whose client_aliases overlap another client's answers 409 (default: 200)."),
 		v(variantSecretField403, "fields naming a secret-tier field, asked for by a token without the secrets tier, answers 403 (default: the field is left out)."),
@@ -41,7 +42,8 @@ func Variants() []faults.Info {
 		v(variantSentObjectsNotFilled, "A sent jwt_configuration or refresh_token is stored as sent, without filled-in keys."),
 		v(variantSentObjectsFullyFilled, "A sent jwt_configuration also gets the default lifetime_in_seconds (default: only secret_encoded is filled in)."),
 		v(variantAppTypeTypedDefaults, "spa and native creates default to token_endpoint_auth_method none and grant_types without client_credentials, "+
-			"non_interactive to client_secret_post and [client_credentials], regular_web to client_secret_post (default: no such change)."),
+			"non_interactive to client_secret_post and [client_credentials], regular_web to client_secret_post; all four to oidc_conformant "+
+			"true and jwt_configuration.alg RS256 (default: no such change)."),
 		v(variantAppTypePlainDefaults, "A create that sends app_type gets the defaults of a minimal create (default: resource_server and express_configuration change them)."),
 		v(variantWriteResponsesNoSecret, "Create, PATCH and rotate-secret answer without the secret-tier fields (default: with them)."),
 	}
@@ -49,6 +51,7 @@ func Variants() []faults.Info {
 
 // checkOpenRules is the cross-field-refused variant: the rules of api-facts/auth0.md §11 the
 // contract leaves open, enforced on the client as it will be stored when the body touches them.
+// An unset jwt_configuration.alg counts as HS256, the vendor spec's default.
 func (s *server) checkOpenRules(body, merged map[string]any) *apiError {
 	if !s.variants.On(variantCrossFieldRefused) {
 		return nil
@@ -69,7 +72,7 @@ func (s *server) checkOpenRules(body, merged map[string]any) *apiError {
 		merged["organization_require_behavior"] == "post_login_prompt" && merged["oidc_conformant"] != true:
 		return badBody("organization_require_behavior post_login_prompt requires oidc_conformant true")
 	case touches("client_authentication_methods", "jwt_configuration") &&
-		merged["client_authentication_methods"] != nil && jwt != nil && jwt["alg"] == "HS256":
+		merged["client_authentication_methods"] != nil && (jwt["alg"] == nil || jwt["alg"] == "HS256"):
 		return badBody("client_authentication_methods requires jwt_configuration.alg RS256")
 	}
 	return nil
@@ -119,6 +122,11 @@ func (s *server) typedDefaults(appType any, doc map[string]any) {
 		return
 	}
 	interactive := []any{grantAuthorizationCode, "implicit", "refresh_token"}
+	switch appType {
+	case "spa", "native", "non_interactive", "regular_web":
+		doc["oidc_conformant"] = true
+		doc["jwt_configuration"] = map[string]any{"alg": "RS256", "lifetime_in_seconds": json.Number("36000"), "secret_encoded": false}
+	}
 	switch appType {
 	case "spa", "native":
 		doc["token_endpoint_auth_method"], doc["grant_types"] = "none", interactive
