@@ -23,6 +23,7 @@ func TestOptionsRejected(t *testing.T) {
 		want string
 	}{
 		{"unknown fault", reference.Options{Faults: []string{"no-such-fault"}}, "no-such-fault"},
+		{"unknown variant", reference.Options{Variants: []string{"no-such-variant"}}, `unknown variant "no-such-variant"`},
 		{"seed without name", reference.Options{Auth0Clients: []map[string]any{{"app_type": "spa"}}}, "seed client 0"},
 		{"seed with unknown key", reference.Options{Auth0Clients: []map[string]any{{"name": "a", "colour": "red"}}}, "colour"},
 		{"seed ids clash", reference.Options{Auth0Clients: []map[string]any{{"name": "a", "client_id": "x"}, {"name": "b", "client_id": "x"}}}, "seed client 1"},

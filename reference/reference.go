@@ -16,6 +16,10 @@ import (
 type Options struct {
 	// Faults names the fault switches to turn on (see Faults); none for a conforming server.
 	Faults []string
+	// Variants names the conforming alternatives on points CONTRACT.md leaves open to turn on
+	// (see Variants): the server then takes the other allowed side of each and stays
+	// conforming. None: the sides the reference takes by default.
+	Variants []string
 	// Tenant is the tenant to serve: its apps exist from the start and its role tokens (and
 	// their client credentials, at the token endpoints) are accepted. nil: the reference tenant.
 	Tenant *fixtures.Tenant
@@ -32,11 +36,21 @@ func Faults() []faults.Info {
 	return append(transmit.Faults(), auth0.Faults()...)
 }
 
+// Variants lists every conforming alternative of every surface (only Auth0's so far; the
+// Transmit surfaces have theirs in conformance/crosscheck/altserver).
+func Variants() []faults.Info {
+	return auth0.Variants()
+}
+
 // New returns a fresh, in-memory server as an http.Handler: Transmit under /cis, Auth0 under
 // /api/v2, and the token endpoints /oidc/token (Transmit) and /oauth/token (Auth0) at the root.
 // Each call has its own state, so tests that each call New do not see each other's data.
 func New(opts Options) (http.Handler, error) {
 	set, err := faults.NewSet(Faults(), opts.Faults...)
+	if err != nil {
+		return nil, err
+	}
+	variants, err := faults.NewSetOf("variant", Variants(), opts.Variants...)
 	if err != nil {
 		return nil, err
 	}
@@ -50,7 +64,7 @@ func New(opts Options) (http.Handler, error) {
 	if err != nil {
 		return nil, fmt.Errorf("transmit surfaces: %w", err)
 	}
-	a0, a0Token, err := auth0.NewFromConfig(auth0.Config{Tenant: tenant, Faults: set, Clients: opts.Auth0Clients, Now: opts.Now})
+	a0, a0Token, err := auth0.NewFromConfig(auth0.Config{Tenant: tenant, Faults: set, Variants: variants, Clients: opts.Auth0Clients, Now: opts.Now})
 	if err != nil {
 		return nil, fmt.Errorf("auth0 surface: %w", err)
 	}

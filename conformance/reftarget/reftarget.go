@@ -13,10 +13,11 @@ import (
 	"github.com/clientconf/clientconf/reference"
 )
 
-// Options select what the reference server breaks, which surfaces the target offers, and how
+// Options select what the reference server breaks or which open sides it takes, which surfaces the target offers, and how
 // the suite gets its tokens.
 type Options struct {
 	Faults   []string // fault switches to turn on; none for a conforming server
+	Variants []string // conforming alternatives on open points to turn on (reference.Variants)
 	Surfaces []string // empty: every surface
 	// ClientCredentials describes every role by its fixture client credentials instead of its
 	// fixed token: the suite fetches each token from the reference's token endpoint, Transmit's
@@ -27,7 +28,7 @@ type Options struct {
 
 // Start serves a fresh reference server until cleanup is called by the test framework.
 func Start(cleanup func(func()), opts Options) (conformance.Target, error) {
-	h, err := reference.New(reference.Options{Faults: opts.Faults})
+	h, err := reference.New(reference.Options{Faults: opts.Faults, Variants: opts.Variants})
 	if err != nil {
 		return conformance.Target{}, fmt.Errorf("reference server: %w", err)
 	}
@@ -38,7 +39,7 @@ func Start(cleanup func(func()), opts Options) (conformance.Target, error) {
 
 // DescribeWith returns the target for a reference server listening at root (e.g.
 // http://127.0.0.1:8080): every surface at its mount, the fixture tokens or client
-// credentials, as opts say (its Faults are the running server's business and are ignored here).
+// credentials, as opts say (its Faults and Variants are the running server's business and are ignored here).
 func DescribeWith(root string, opts Options) (conformance.Target, error) {
 	tenant, err := fixtures.ReferenceTenant()
 	if err != nil {

@@ -16,14 +16,15 @@ import (
 // server is one Auth0 surface. Everything but store and issuer is read-only after New, so
 // handlers share it without locking.
 type server struct {
-	tenant string
-	tokens map[string]map[string]bool // bearer token → its scopes
-	issuer *issuer                    // POST /oauth/token: role clients, issued tokens
-	faults faults.Set
-	spec   *specdoc.Doc // the Auth0 spec, fault patches applied
-	router *router
-	store  *store
-	now    func() time.Time // clock of credential timestamps
+	tenant   string
+	tokens   map[string]map[string]bool // bearer token → its scopes
+	issuer   *issuer                    // POST /oauth/token: role clients, issued tokens
+	faults   faults.Set
+	variants faults.Set   // conforming alternatives on open points (variants.go)
+	spec     *specdoc.Doc // the Auth0 spec, fault patches applied
+	router   *router
+	store    *store
+	now      func() time.Time // clock of credential timestamps
 }
 
 // New returns the Auth0 handler (paths relative to /api/v2), seeded with the tenant's global

@@ -24,6 +24,7 @@ func (s *server) createClient(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, err)
 		return
 	}
+	secret, keepSecret := s.takeCreateSecret(body)
 	if early {
 		if err := s.validateCreate(body); err != nil {
 			s.writeError(w, err)
@@ -43,6 +44,9 @@ func (s *server) createClient(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	doc := s.newClientDoc(body)
+	if keepSecret {
+		doc["client_secret"] = secret
+	}
 	if err := s.checkClientRules(body, doc); err != nil {
 		s.writeError(w, err)
 		return
@@ -64,7 +68,7 @@ func (s *server) createClient(w http.ResponseWriter, r *http.Request) {
 	if s.faults.On(faultCreateReturns200) {
 		status = http.StatusOK
 	}
-	writeJSON(w, status, created)
+	writeJSON(w, status, s.writeResponse(created))
 }
 
 func (s *server) validateCreate(body map[string]any) *apiError {
@@ -134,6 +138,10 @@ func (s *server) getClient(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, s.clientNotFound())
 		return
 	}
+	if err := s.secretFieldRefused(sel, p); err != nil {
+		s.writeError(w, err)
+		return
+	}
 	writeJSON(w, http.StatusOK, s.apply(sel, s.visible(doc, p)))
 }
 
@@ -161,7 +169,12 @@ func (s *server) updateClient(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	doc, found, err := s.store.update(r.PathValue("id"), func(doc map[string]any) *apiError {
-		applyPatch(doc, body)
+		applyPatch(doc, body, !s.variants.On(variantNestedPatchReplaces))
+		if _, sent := body["client_aliases"]; sent && s.variants.On(variantAliasesPatchConflict) {
+			if err := s.store.checkAliases(doc); err != nil {
+				return err
+			}
+		}
 		return s.checkClientRules(body, doc)
 	})
 	switch {
@@ -176,23 +189,24 @@ func (s *server) updateClient(w http.ResponseWriter, r *http.Request) {
 		}
 		writeJSON(w, http.StatusOK, partial)
 	default:
-		writeJSON(w, http.StatusOK, doc)
+		writeJSON(w, http.StatusOK, s.writeResponse(doc))
 	}
 }
 
 // applyPatch writes body into doc: null clears a field, objects are merged key by key at every
 // depth (recorded PATCHes kept the unsent keys of jwt_configuration, refresh_token, mobile,
 // native_social_login, session_transfer and signed_request_object; the contract leaves
-// merge-or-replace open), everything else is replaced whole. client_authentication_methods is
-// replaced: it holds one method, and switching methods must not keep the old one.
-func applyPatch(doc, body map[string]any) {
+// merge-or-replace open, and merge false, the variant nested-patch-replaces, replaces them),
+// everything else is replaced whole. client_authentication_methods is replaced: it holds one
+// method, and switching methods must not keep the old one.
+func applyPatch(doc, body map[string]any, merge bool) {
 	for k, v := range body {
 		old, isObj := doc[k].(map[string]any)
 		patch, patchObj := v.(map[string]any)
 		switch {
 		case v == nil:
 			delete(doc, k)
-		case isObj && patchObj && k != "client_authentication_methods":
+		case merge && isObj && patchObj && k != "client_authentication_methods":
 			mergeObject(old, patch)
 		default:
 			doc[k] = cloneValue(v)
@@ -265,5 +279,5 @@ func (s *server) rotateSecret(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, s.clientNotFound())
 		return
 	}
-	writeJSON(w, http.StatusOK, doc)
+	writeJSON(w, http.StatusOK, s.writeResponse(doc))
 }

@@ -15,6 +15,8 @@ import (
 type Config struct {
 	Tenant fixtures.Tenant
 	Faults faults.Set
+	// Variants are the conforming alternatives to turn on (see Variants).
+	Variants faults.Set
 	// Clients are clients present from the start, besides the global one: each a create body
 	// of POST /clients (validated like one), optionally with the client_id and client_secret
 	// it should have. Its credential definitions (client_authentication_methods) become
@@ -31,6 +33,7 @@ func NewFromConfig(cfg Config) (api, token http.Handler, err error) {
 	if err != nil {
 		return nil, nil, err
 	}
+	s.variants = cfg.Variants
 	if cfg.Now != nil {
 		s.now, s.issuer.now = cfg.Now, cfg.Now
 	}

@@ -45,8 +45,12 @@ func (s *server) newClientDoc(body map[string]any) map[string]any {
 		"client_secret": randomString(clientSecretLength),
 	}
 	// Defaults that depend on the body (live traffic; the contract leaves them open, this
-	// follows what Auth0 did).
-	switch body["app_type"] {
+	// follows what Auth0 did unless the variant app-type-plain-defaults is on).
+	appType := body["app_type"]
+	if s.variants.On(variantAppTypePlainDefaults) {
+		appType = nil
+	}
+	switch appType {
 	case appTypeResourceServer:
 		doc["grant_types"] = []any{}
 		doc["oidc_conformant"] = true
@@ -54,19 +58,26 @@ func (s *server) newClientDoc(body map[string]any) map[string]any {
 		doc["grant_types"] = []any{grantAuthorizationCode, grantClientCredentials}
 		doc["oidc_conformant"] = true
 	}
+	s.typedDefaults(body["app_type"], doc)
 	for k, v := range body {
 		doc[k] = cloneValue(v)
 	}
-	if jwt, ok := body["jwt_configuration"].(map[string]any); ok {
-		// A sent jwt_configuration gets secret_encoded but no lifetime (45 live creates agree).
+	// The variant sent-objects-not-filled keeps them as sent.
+	fill := !s.variants.On(variantSentObjectsNotFilled)
+	if jwt, ok := body["jwt_configuration"].(map[string]any); ok && fill {
+		// A sent jwt_configuration gets secret_encoded but no lifetime (45 live creates agree;
+		// the variant sent-objects-fully-filled adds the lifetime too).
 		filled := map[string]any{"secret_encoded": false}
+		if s.variants.On(variantSentObjectsFullyFilled) {
+			filled["lifetime_in_seconds"] = json.Number("36000")
+		}
 		maps.Copy(filled, cloneMap(jwt))
 		doc["jwt_configuration"] = filled
 	}
-	if rt, ok := body["refresh_token"].(map[string]any); ok {
+	if rt, ok := body["refresh_token"].(map[string]any); ok && fill {
 		doc["refresh_token"] = s.refreshTokenDefaults(cloneMap(rt))
 	}
-	liveDefaults(body, doc)
+	liveDefaults(appType, body, doc)
 	return doc
 }
 
@@ -76,8 +87,8 @@ const expressCallback = "https://system-admin.okta.com/admin/app/generic/oauth20
 // liveDefaults fills what recorded creates showed beyond the minimal defaults (realtraffic:
 // go-auth0 2025-11 and terraform 2026 recordings). CONTRACT.md leaves the defaults of a create
 // that sends app_type, and the keys filled into sent objects, open; these follow Auth0. Sent
-// values always win.
-func liveDefaults(body, doc map[string]any) {
+// values always win. appType is the sent app_type, or nil when it changes no default.
+func liveDefaults(appType any, body, doc map[string]any) {
 	setIfUnsent := func(m map[string]any, key string, v any) {
 		if _, sent := m[key]; !sent {
 			m[key] = v
@@ -86,7 +97,7 @@ func liveDefaults(body, doc map[string]any) {
 	setIfUnsent(doc, "async_approval_notification_channels", []any{"guardian-push"})
 	jwt, _ := doc["jwt_configuration"].(map[string]any)
 	_, jwtSent := body["jwt_configuration"]
-	switch body["app_type"] {
+	switch appType {
 	case appTypeResourceServer:
 		if !jwtSent {
 			doc["jwt_configuration"] = map[string]any{"secret_encoded": false, "alg": "RS256"}

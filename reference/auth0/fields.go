@@ -16,19 +16,11 @@ var (
 
 // visible drops the fields p may not read from a client of a read response (GET one, list).
 // Out-of-tier fields are silently left out, also when asked for by `fields` (the contract leaves
-// "omit or 403" open; omitting is what the vendor does for plain reads).
+// "omit or 403" open; omitting is what the vendor does for plain reads; the variant
+// secret-field-403 answers 403 instead, see secretFieldRefused).
 func (s *server) visible(doc map[string]any, p principal) map[string]any {
 	showConfig := p.hasAny(scopeReadClients, scopeReadClientKeys)
-	showSecrets := p.hasAny(scopeReadClientKeys, scopeReadCredentials)
-	if s.faults.On(faultClientKeysHidesSecret) {
-		showSecrets = p.hasAny(scopeReadCredentials)
-	}
-	if s.faults.On(faultCredentialsScopeNoKeys) {
-		showSecrets = p.hasAny(scopeReadClientKeys)
-	}
-	if s.faults.On(faultReadScopeSeesSecrets) && p.hasAny(scopeReadClients) {
-		showSecrets = true
-	}
+	showSecrets := s.seesSecrets(p)
 	for key := range doc {
 		switch {
 		case slices.Contains(summaryFields, key):
@@ -43,6 +35,19 @@ func (s *server) visible(doc map[string]any, p principal) map[string]any {
 		}
 	}
 	return doc
+}
+
+// seesSecrets reports whether p may read the secret-tier fields.
+func (s *server) seesSecrets(p principal) bool {
+	switch {
+	case s.faults.On(faultReadScopeSeesSecrets) && p.hasAny(scopeReadClients):
+		return true
+	case s.faults.On(faultClientKeysHidesSecret):
+		return p.hasAny(scopeReadCredentials)
+	case s.faults.On(faultCredentialsScopeNoKeys):
+		return p.hasAny(scopeReadClientKeys)
+	}
+	return p.hasAny(scopeReadClientKeys, scopeReadCredentials)
 }
 
 // fieldSelection is the fields / include_fields pair of a read.

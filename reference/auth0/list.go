@@ -43,6 +43,10 @@ func (s *server) listClients(w http.ResponseWriter, r *http.Request) {
 		s.writeError(w, err)
 		return
 	}
+	if err := s.secretFieldRefused(q.sel, p); err != nil {
+		s.writeError(w, err)
+		return
+	}
 	var matching []map[string]any
 	for _, doc := range s.store.all() {
 		if q.matches(doc, s.faults.On(faultAppTypeFilter)) {

@@ -67,6 +67,8 @@ func (st *store) insertAs(id string, doc map[string]any, creds []*credential) (m
 	return cloneMap(doc), nil
 }
 
+// checkAliases reports a 409 when doc's client_aliases overlap another client's (doc itself,
+// when stored, does not count). The caller holds the lock.
 func (st *store) checkAliases(doc map[string]any) *apiError {
 	if st.faults.On(faultAliasOverlapAllowed) {
 		return nil
@@ -84,8 +86,9 @@ func (st *store) checkAliases(doc map[string]any) *apiError {
 		return false
 	}
 	conflict := &apiError{Status: http.StatusConflict, Message: "Another client exists with the same alias."}
-	for _, rec := range st.clients {
-		if taken(rec.doc) {
+	self, _ := doc["client_id"].(string)
+	for id, rec := range st.clients {
+		if id != self && taken(rec.doc) {
 			return conflict
 		}
 	}

@@ -23,7 +23,7 @@ func (s *server) checkClientRules(body, merged map[string]any) *apiError {
 			Message: "Third-party clients cannot have organization_usage or organization_require_behavior set.",
 		}
 	}
-	return nil
+	return s.checkOpenRules(body, merged)
 }
 
 // decodeObject reads a JSON object body. Numbers stay json.Number so integers are told from

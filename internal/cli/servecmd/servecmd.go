@@ -21,6 +21,7 @@ import (
 	"github.com/clientconf/clientconf/conformance/envvar"
 	"github.com/clientconf/clientconf/fixtures"
 	"github.com/clientconf/clientconf/reference"
+	"github.com/clientconf/clientconf/reference/faults"
 )
 
 // Main runs the command with args (without the command name) until SIGINT or SIGTERM; it
@@ -31,30 +32,35 @@ func Main(name string, args []string, stdout, stderr io.Writer) int {
 	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on")
 	faultList := fs.String("faults", "", "comma list of fault switches to turn on (see -list-faults)")
 	listFaults := fs.Bool("list-faults", false, "print every fault switch and exit")
+	variantList := fs.String("variants", "", "comma list of variants to turn on: conforming alternatives on points "+
+		"the contract leaves open (see -list-variants)")
+	listVariants := fs.Bool("list-variants", false, "print every variant and exit")
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	if err := run(*addr, *faultList, *listFaults, stdout); err != nil {
+	if *listVariants {
+		printInfos(stdout, reference.Variants())
+		return 0
+	}
+	if err := run(*addr, *faultList, *variantList, *listFaults, stdout); err != nil {
 		fmt.Fprintf(stderr, "%s: %v\n", name, err)
 		return 1
 	}
 	return 0
 }
 
-func run(addr, faultList string, listFaults bool, stdout io.Writer) error {
+func run(addr, faultList, variantList string, listFaults bool, stdout io.Writer) error {
 	if listFaults {
-		all := reference.Faults()
-		sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
-		for _, f := range all {
-			fmt.Fprintf(stdout, "%-60s %s\n", f.Name, f.Description)
-		}
+		printInfos(stdout, reference.Faults())
 		return nil
 	}
-	var names []string
-	if faultList != "" {
-		names = strings.Split(faultList, ",")
+	split := func(list string) []string {
+		if list == "" {
+			return nil
+		}
+		return strings.Split(list, ",")
 	}
-	h, err := reference.New(reference.Options{Faults: names})
+	h, err := reference.New(reference.Options{Faults: split(faultList), Variants: split(variantList)})
 	if err != nil {
 		return err
 	}
@@ -78,6 +84,14 @@ func run(addr, faultList string, listFaults bool, stdout io.Writer) error {
 		return fmt.Errorf("serve: %w", err)
 	}
 	return nil
+}
+
+// printInfos prints fault switches or variants, one a line, sorted by name.
+func printInfos(w io.Writer, all []faults.Info) {
+	sort.Slice(all, func(i, j int) bool { return all[i].Name < all[j].Name })
+	for _, f := range all {
+		fmt.Fprintf(w, "%-60s %s\n", f.Name, f.Description)
+	}
 }
 
 // printEnv prints the variables that point the suite at this server. The tokens are the
