@@ -22,6 +22,7 @@ const (
 	maxGroups   = 20
 	maxGridRows = 36
 	maxExamples = 3
+	maxFindings = 3 // findings shared across operations, above the root causes
 )
 
 // lines is a builder that counts lines and stops at the bound with a pointer to details.
@@ -140,6 +141,12 @@ func (v *Verdict) writeGroups(l *lines) {
 		return
 	}
 	l.f("\n## Root causes (%d), largest first\n", len(groups))
+	if fs := capList(v.SharedFindings(), maxFindings); len(fs) > 0 {
+		for _, f := range fs {
+			l.f("- Seen across %d operations in %d scenarios: `%s`: %s", f.Operations, f.Scenarios, f.Field, oneLine(f.Saw, 100))
+		}
+		l.f("")
+	}
 	l.f("| scenarios | new | rule | operation | kind | what came back (first) | e.g. |")
 	l.f("|---:|---:|---|---|---|---|---|")
 	// Largest first; a smaller group with new failures is never cut off behind known ones.
