@@ -189,3 +189,19 @@ func TestReportShowsExchangesOfAFailure(t *testing.T) {
 	}
 	assert.NotContains(t, s, "Not measured")
 }
+
+// TestReportNamesSharedFindings: a field broken the same way under several operations is
+// named once above the root-cause table, masked like everything else.
+func TestReportNamesSharedFindings(t *testing.T) {
+	failing := func(id, op, field string) *results.Scenario {
+		return &results.Scenario{ID: id, Surface: "clients", Category: "crud", Basis: "spec", Outcome: results.Fail, Attributed: true,
+			Failures: []results.Failure{{Rule: "response-schema", Kind: results.KindSchema, Operation: op, Field: field,
+				Actual: `string doesn't match the format "date-time" near ` + secret}}}
+	}
+	run := &results.Run{RootOutcome: "fail", Scenarios: []*results.Scenario{
+		failing("clients/crud/a", "createClient", "/created_at"), failing("clients/crud/b", "getClients", "/0/created_at")}}
+	page, _ := render(t, run, nil)
+	s := string(page)
+	assert.Contains(t, s, "Seen across 2 operations in 2 scenarios: <code>created_at</code>")
+	assert.NotContains(t, s, secret)
+}

@@ -6,6 +6,7 @@ import (
 	"slices"
 
 	"github.com/clientconf/clientconf/conformance/redact"
+	"github.com/clientconf/clientconf/conformance/report"
 	"github.com/clientconf/clientconf/conformance/report/certificate"
 	"github.com/clientconf/clientconf/conformance/report/coverage"
 	"github.com/clientconf/clientconf/conformance/report/results"
@@ -22,6 +23,7 @@ const (
 	maxListed        = 40      // exchanges listed (one line) per scenario
 	maxGroupIDs      = 8       // scenario links per root-cause group
 	maxGroups        = 60      // root-cause groups shown
+	maxFindings      = 5       // findings shared across operations shown
 	maxFailures      = 8       // failed checks shown per scenario
 	maxValue         = 512     // bytes of an expected or actual value
 	shortValue       = 120     // bytes of a value once the budget is spent
@@ -34,6 +36,7 @@ type view struct {
 	Surfaces   []surfaceRow
 	Groups     []group
 	MoreGroups int
+	Findings   []report.Finding // a field broken the same way under several operations
 	Scenarios  []scenario
 	Categories []string
 	Outcomes   []string
@@ -128,6 +131,10 @@ func buildView(in Input) *view {
 	anchors := map[string]string{}
 	for i, s := range v.Run.Scenarios {
 		anchors[s.ID] = fmt.Sprintf("s%d", i)
+	}
+	for _, f := range capped(v.SharedFindings(), maxFindings) {
+		f.Field, f.Saw = b.m(f.Field), b.m(f.Saw)
+		out.Findings = append(out.Findings, f)
 	}
 	groups := v.Groups()
 	if len(groups) > maxGroups {
@@ -275,4 +282,11 @@ func verdictOf(c certificate.Counts) string {
 		return "pass"
 	}
 	return "skip"
+}
+
+func capped[T any](xs []T, n int) []T {
+	if len(xs) > n {
+		return xs[:n]
+	}
+	return xs
 }
