@@ -106,7 +106,7 @@ func (l *ledger) report(tb scenario.TB) {
 	defer l.mu.Unlock()
 	tb.Logf("cleanup: %d resources created, %d left over", l.created, len(l.leftovers))
 	for _, lo := range l.leftovers {
-		tb.Attr(leftoverAttr, oneLine(lo))
+		tb.Attr(leftoverAttr, scenario.OneLine(lo))
 	}
 }
 
@@ -118,9 +118,4 @@ func (l *ledger) withLeftovers(err error) error {
 		return err
 	}
 	return fmt.Errorf("%w; left over on the target: %s", err, strings.Join(l.leftovers, "; "))
-}
-
-// oneLine keeps an attribute value on one line, as testing.T.Attr requires.
-func oneLine(s string) string {
-	return strings.Join(strings.Fields(s), " ")
 }

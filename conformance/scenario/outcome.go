@@ -94,7 +94,7 @@ func SetAttrs(tb TB, sc Scenario) {
 	tb.Attr("surface", sc.Surface())
 	tb.Attr("category", sc.Category())
 	tb.Attr("basis", string(sc.Basis))
-	tb.Attr("requirement", oneLine(sc.Requirement))
+	tb.Attr("requirement", OneLine(sc.Requirement))
 	if sc.Derived {
 		tb.Attr("derived", "true")
 	}
@@ -131,8 +131,8 @@ func SkipTest(tb TB, v *Verdict, reason SkipReason, msg string) {
 	tb.Skipf("%s", msg)
 }
 
-// oneLine folds newlines: an attribute value never holds one.
-func oneLine(s string) string {
+// OneLine folds newlines: an attribute value never holds one (testing.T.Attr refuses it).
+func OneLine(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -153,7 +153,7 @@ func (s *S) SuiteFatalf(format string, args ...any) {
 func (s *S) suiteError(format string, args ...any) string {
 	s.verdict.set(func(v *Verdict) { v.errored = true })
 	msg := s.redact(fmt.Sprintf(format, args...))
-	s.T.Attr("failure", attrJSON(Failure{Rule: "suite/error", Kind: KindSetup, Message: oneLine(msg)}))
+	s.T.Attr("failure", attrJSON(Failure{Rule: "suite/error", Kind: KindSetup, Message: OneLine(msg)}))
 	return msg
 }
 
@@ -170,13 +170,13 @@ func (s *S) Observe(point, format string, args ...any) {
 	s.T.Helper()
 	saw := s.redact(fmt.Sprintf(format, args...))
 	s.T.Logf("info: %s", saw)
-	s.T.Attr("observation", attrJSON(Observation{Point: point, Saw: oneLine(saw)}))
+	s.T.Attr("observation", attrJSON(Observation{Point: point, Saw: OneLine(saw)}))
 }
 
 // record attaches one failure attribute for a failed check.
 func (s *S) record(f Failure) {
-	f.Expected, f.Actual, f.URL = oneLine(s.redact(f.Expected)), oneLine(s.redact(f.Actual)), s.redact(f.URL)
-	f.Message = oneLine(s.redact(f.Message))
+	f.Expected, f.Actual, f.URL = OneLine(s.redact(f.Expected)), OneLine(s.redact(f.Actual)), s.redact(f.URL)
+	f.Message = OneLine(s.redact(f.Message))
 	s.T.Attr("failure", attrJSON(f))
 }
 

@@ -132,7 +132,8 @@ func buildView(in Input) *view {
 	for i, s := range v.Run.Scenarios {
 		anchors[s.ID] = fmt.Sprintf("s%d", i)
 	}
-	for _, f := range capped(v.SharedFindings(), maxFindings) {
+	findings := v.SharedFindings()
+	for _, f := range findings[:min(len(findings), maxFindings)] {
 		f.Field, f.Saw = b.m(f.Field), b.m(f.Saw)
 		out.Findings = append(out.Findings, f)
 	}
@@ -282,11 +283,4 @@ func verdictOf(c certificate.Counts) string {
 		return "pass"
 	}
 	return "skip"
-}
-
-func capped[T any](xs []T, n int) []T {
-	if len(xs) > n {
-		return xs[:n]
-	}
-	return xs
 }
